@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    // End-to-end tests start a local Discord-compatible server and a real discord.js client.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
+});
