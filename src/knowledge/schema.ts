@@ -1,0 +1,181 @@
+/**
+ * The shape of the knowledge files, defined once.
+ *
+ * These zod schemas are the single source of truth for three things: the TypeScript types of the
+ * domain (src/domain/types.ts infers them from here), the validation `npm run knowledge:check` runs,
+ * and the JSON Schema files in knowledge/schema/ that VS Code's YAML extension uses while a
+ * maintainer types (`npm run knowledge:schema` regenerates them).
+ *
+ * Only per-entry rules live here. Rules that need more than one entry (unique ids, references,
+ * quotes found in the archived text, alias collisions) are in checks.ts.
+ */
+import { z } from 'zod';
+
+/** Lowercase ASCII words joined by hyphens: `ain-hawr`, `sofrep-2020-08-26`. */
+export const Slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug: lowercase letters, digits and single hyphens');
+
+const NonEmpty = z.string().trim().min(1, 'must not be empty');
+
+/** YYYY, YYYY-MM or YYYY-MM-DD; which one is allowed depends on the precision (checks in dates.ts). */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must be an ISO date: YYYY-MM-DD, YYYY-MM or YYYY');
+
+/**
+ * How precise a date is. The sources often give relative or implied dates ("last Tuesday", "more
+ * than a week ago", a day without a year), and a fact must never claim more precision than that.
+ * - day: the exact day is known (`date: 2020-07-22`).
+ * - week: known to within a week (`date_earliest`/`date_latest` at most 7 days apart).
+ * - month: only the month (`date: 2020-07`).
+ * - year: only the year (`date: 2020`).
+ * - approximate: a best estimate with bounds (`date_earliest` ≤ `date` ≤ `date_latest`).
+ */
+export const DatePrecision = z.enum(['day', 'week', 'month', 'year', 'approximate']);
+
+/** Whether the source states the date, or we worked it out (then `date_reasoning` says how). */
+export const DateBasis = z.enum(['stated', 'inferred']);
+
+/** The date fields shared by facts and by a source's publication date. */
+export const DatedShape = {
+  date: IsoDate.describe('The date (YYYY-MM-DD, or YYYY-MM for month precision, YYYY for year).'),
+  date_precision: DatePrecision.describe('How precise `date` is: day, week, month, year or approximate.'),
+  date_earliest: IsoDate.optional().describe('Earliest possible day (required for week and approximate).'),
+  date_latest: IsoDate.optional().describe('Latest possible day (required for week and approximate).'),
+  date_basis: DateBasis.describe('stated: the source gives the date; inferred: worked out (explain in date_reasoning).'),
+  date_reasoning: z
+    .string()
+    .optional()
+    .describe('How the date was worked out, in words; required when date_basis is inferred.'),
+};
+
+export const SourceLanguage = z.string().regex(/^[a-z]{2}$/, 'must be a two-letter ISO 639-1 code such as en');
+
+/** A part of an archived text that is not the article: its names and dates are not facts. */
+export const NonArticleKind = z.enum([
+  'reader-comments',
+  'donation-widget',
+  'paywall-prompt',
+  'site-banner',
+  'photo-caption',
+  'navigation',
+  'author-bio',
+  'promotion',
+  'duplicate-headline',
+]);
+
+export const NonArticlePart = z
+  .object({
+    kind: NonArticleKind,
+    lines: z
+      .string()
+      .regex(/^\d+(?:-\d+)?$/, 'must be a line or a line range of the archived text: 12 or 12-40')
+      .describe('Lines of the archived text (1-based, inclusive) that this part covers.'),
+    note: z.string().optional(),
+  })
+  .strict();
+
+export const SourceSchema = z
+  .object({
+    id: Slug,
+    title: NonEmpty,
+    publisher: NonEmpty.nullable().describe('The outlet as the text names it; null when the text never names it.'),
+    publisher_note: z.string().optional().describe('Why the publisher is null, or how it is known.'),
+    author: NonEmpty.optional(),
+    language: SourceLanguage,
+    kind: z.enum(['news-article', 'press-release', 'analysis']).default('news-article'),
+    url: z.url().optional().describe('Only where known. The seeds carry none: never invent one.'),
+    archive: z
+      .string()
+      .regex(/^archive\/[a-z0-9-]+\.txt$/, 'must be a path like archive/<source-id>.txt')
+      .describe('The archived text as collected, relative to knowledge/.'),
+    non_article: z.array(NonArticlePart).default([]).describe('Parts of the archived text that are not the article.'),
+    summary: z.string().optional().describe('What the article is about, in our words.'),
+    ...DatedShape,
+  })
+  .strict();
+
+export const PlaceKind = z.enum([
+  'city',
+  'town',
+  'village',
+  'highway',
+  'province',
+  'region',
+  'country',
+  'military-post',
+]);
+
+export const PlaceSchema = z
+  .object({
+    id: Slug,
+    name: NonEmpty,
+    kind: PlaceKind,
+    region: NonEmpty.describe('Where it is, in words: "southern Idlib province, Syria".'),
+    aliases: z.array(NonEmpty).default([]).describe('Every other spelling the sources use.'),
+    note: z.string().optional(),
+  })
+  .strict();
+
+export const ClaimantSchema = z
+  .object({
+    id: Slug,
+    name: NonEmpty,
+    kind: z.enum(['government', 'military', 'media', 'official', 'local-sources', 'armed-group', 'experts']),
+    note: z.string().optional(),
+  })
+  .strict();
+
+export const FactKind = z.enum([
+  'patrol',
+  'attack',
+  'casualties',
+  'agreement',
+  'training',
+  'statement',
+  'military-action',
+  'humanitarian',
+  'context',
+]);
+
+/** Who an attack hit: the joint patrols themselves, or the forces involved elsewhere (shown as related). */
+export const AttackTarget = z.enum(['joint-patrol', 'related-forces']);
+
+export const FactSchema = z
+  .object({
+    id: Slug.describe('Stable id: never reuse or rename one that has been published.'),
+    statement: NonEmpty.describe('A short statement in our own words.'),
+    quote: NonEmpty.describe("The source's verbatim words that support the statement."),
+    source: Slug.describe('Id of a source in sources.yaml.'),
+    claimant: Slug.describe('Id of a claimant in claimants.yaml: who asserts this.'),
+    reported_via: z.array(Slug).default([]).describe('Claimant ids the claim passed through (an agency quoting a ministry).'),
+    kind: FactKind,
+    attack_target: AttackTarget.optional().describe('Required for kind: attack.'),
+    patrols: z
+      .array(z.number().int().min(1).max(999))
+      .default([])
+      .describe('Ordinal numbers of the joint patrols this fact concerns.'),
+    places: z.array(Slug).default([]).describe('Ids of places in places.yaml.'),
+    tags: z.array(Slug).default([]),
+    ...DatedShape,
+  })
+  .strict();
+
+export const DisputeSchema = z
+  .object({
+    id: Slug,
+    title: NonEmpty.describe('The question the sources answer differently.'),
+    differs: NonEmpty.describe('What exactly differs between the claims, in words.'),
+    aspect: z.enum(['count', 'date', 'place', 'route', 'casualties', 'outcome', 'method', 'numbering']),
+    claims: z.array(Slug).min(2, 'a dispute links at least two facts').describe('Ids of the facts that disagree.'),
+    note: z.string().optional(),
+  })
+  .strict();
+
+/** Each knowledge file is a YAML list of one kind of entry. */
+export const SourcesFile = z.array(SourceSchema);
+export const PlacesFile = z.array(PlaceSchema);
+export const ClaimantsFile = z.array(ClaimantSchema);
+export const FactsFile = z.array(FactSchema);
+export const DisputesFile = z.array(DisputeSchema);
