@@ -1,0 +1,29 @@
+/**
+ * Most commands are "ask the answers layer, show the answer": this factory builds their handler
+ * from their definition, so each command module only declares what Discord is told and which
+ * autocomplete it offers.
+ */
+import type { APIApplicationCommandOptionChoice, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { KnowledgeIndex } from '../search/types.ts';
+import { answerReply } from './answer-reply.ts';
+import type { CommandModule } from './types.ts';
+
+type Suggest = (index: KnowledgeIndex, focused: string) => readonly APIApplicationCommandOptionChoice[];
+
+export function answerCommand(data: RESTPostAPIChatInputApplicationCommandsJSONBody, suggest?: Suggest): CommandModule {
+  return {
+    data,
+    async execute(incoming, ctx) {
+      const { hide, ...options } = incoming.options;
+      const ephemeral = hide === true;
+      const build = (index: KnowledgeIndex) =>
+        answerReply(index, { command: data.name, options, userId: incoming.userId, page: 0, now: ctx.now(), ephemeral });
+      // Before the first load finishes, acknowledge within Discord's 3 seconds and answer when ready.
+      if (!ctx.index) return { kind: 'deferred', ephemeral, data: ctx.ready().then(build) };
+      return { kind: 'message', data: build(ctx.index) };
+    },
+    ...(suggest && {
+      autocomplete: (incoming, index) => suggest(index, incoming.focused),
+    }),
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * From a command name and its option values to the Discord message that answers it: the answers
+ * layer builds the platform-neutral answer, the renderer pages it within Discord's limits, and
+ * this adds the paging buttons and the visibility flag.
+ */
+import { MessageFlags } from 'discord.js';
+import { answer } from '../answers/index.ts';
+import { discordMessage } from '../render/discord.ts';
+import type { KnowledgeIndex } from '../search/types.ts';
+import { queryFromOptions } from './query-from-options.ts';
+import { fitPageState, pageButtons, PAGE_BUTTON_LIFETIME_MS, type PageState } from './paging.ts';
+import type { MessageData, OptionValues } from './types.ts';
+
+export interface AnswerRequest {
+  readonly command: string;
+  readonly options: OptionValues;
+  readonly userId: string;
+  readonly page: number;
+  readonly now: number;
+  readonly ephemeral: boolean;
+  /** For a page turn: keep the original expiry instead of starting a new one. */
+  readonly expiresAt?: number;
+}
+
+export function answerReply(index: KnowledgeIndex, request: AnswerRequest): MessageData {
+  const query = queryFromOptions(request.command, request.options);
+  const rendered = discordMessage(answer(index, query), request.page);
+  const data: MessageData = { ...rendered.payload, ...(request.ephemeral && { flags: MessageFlags.Ephemeral }) };
+  if (rendered.pageCount <= 1) return data;
+
+  const options = Object.fromEntries(
+    Object.entries(request.options).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])),
+  );
+  const state: PageState = {
+    page: rendered.page,
+    userId: request.userId,
+    expiresAt: request.expiresAt ?? request.now + PAGE_BUTTON_LIFETIME_MS,
+    command: request.command,
+    options,
+  };
+  // Check the fit with the largest page number any button of this answer will carry.
+  const fitted = fitPageState({ ...state, page: rendered.pageCount - 1 });
+  if (!fitted) return data;
+  return { ...data, components: [pageButtons({ ...fitted, page: rendered.page }, rendered.pageCount)] };
+}

@@ -1,0 +1,58 @@
+/**
+ * The interaction layer's own vocabulary, shared by both Discord transports (the gateway client and
+ * the HTTP endpoint). Each transport turns what it receives into an `Incoming` and sends back the
+ * `Outgoing` it gets, so a command is written once and behaves the same over both.
+ */
+import type {
+  APIApplicationCommandOptionChoice,
+  APIInteractionResponseCallbackData,
+  RESTPostAPIApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { KnowledgeIndex } from '../search/types.ts';
+import type { Logger } from '../runtime/logger.ts';
+import type { ReloadOutcome } from '../runtime/knowledge-store.ts';
+
+export type OptionValue = string | number | boolean;
+export type OptionValues = Readonly<Record<string, OptionValue | undefined>>;
+
+export type Incoming =
+  | { readonly kind: 'command'; readonly name: string; readonly options: OptionValues; readonly userId: string; readonly targetMessage?: { readonly id: string; readonly content: string } }
+  | { readonly kind: 'autocomplete'; readonly name: string; readonly options: OptionValues; readonly focused: string; readonly userId: string }
+  | { readonly kind: 'button'; readonly customId: string; readonly userId: string }
+  /** A chat message that @mentions the bot (gateway only). */
+  | { readonly kind: 'mention'; readonly content: string; readonly userId: string };
+
+export type MessageData = APIInteractionResponseCallbackData;
+
+export type Outgoing =
+  | { readonly kind: 'message'; readonly data: MessageData }
+  /** Replace the message a button belongs to (a page turn). */
+  | { readonly kind: 'update'; readonly data: MessageData }
+  | { readonly kind: 'choices'; readonly choices: readonly APIApplicationCommandOptionChoice[] }
+  /** Acknowledge now and send `data` when it is ready: for work that might pass Discord's 3 seconds. */
+  | { readonly kind: 'deferred'; readonly ephemeral: boolean; readonly data: Promise<MessageData> };
+
+/** What a command handler may use. Handlers never touch discord.js or HTTP. */
+export interface CommandContext {
+  /** The current index, or null while the first load is still running. */
+  readonly index: KnowledgeIndex | null;
+  /** Resolves once an index is loaded. */
+  ready(): Promise<KnowledgeIndex>;
+  /** Reload the knowledge files now (the admin /reload). */
+  reload(): Promise<ReloadOutcome>;
+  readonly log: Logger;
+  /** Milliseconds since the epoch; injected so paging expiry is testable. */
+  now(): number;
+}
+
+export interface CommandModule {
+  /** Exactly what Discord is told at deploy time. */
+  readonly data: RESTPostAPIApplicationCommandsJSONBody;
+  execute(incoming: Extract<Incoming, { kind: 'command' }>, ctx: CommandContext): Outgoing | Promise<Outgoing>;
+  autocomplete?(incoming: Extract<Incoming, { kind: 'autocomplete' }>, index: KnowledgeIndex): readonly APIApplicationCommandOptionChoice[];
+}
+
+/** An error whose message is safe and useful to show the user as it is. */
+export class UserFacingError extends Error {
+  override name = 'UserFacingError';
+}

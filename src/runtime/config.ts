@@ -1,0 +1,65 @@
+/**
+ * Configuration, read once from `.env` (dotenv) and the environment and validated with zod, so that a
+ * missing or malformed variable is reported in one clear line at start instead of failing later.
+ * `.env.example` documents every variable listed here.
+ */
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+
+const Snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
+const optionalText = (schema: z.ZodType<string>) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+const EnvSchema = z.object({
+  DISCORD_TOKEN: optionalText(z.string().min(20, 'looks too short to be a bot token')),
+  DISCORD_APPLICATION_ID: optionalText(Snowflake),
+  DISCORD_GUILD_ID: optionalText(Snowflake),
+  DISCORD_API_URL: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.url({ protocol: /^https?$/ }).default('https://discord.com/api'),
+  ),
+  DISCORD_PUBLIC_KEY: optionalText(z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (an Ed25519 public key)')),
+  LOG_LEVEL: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  KNOWLEDGE_DIR: optionalText(z.string()),
+  PORT: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce.number().int().min(0).max(65535).default(3000),
+  ),
+  HOST: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().default('127.0.0.1')),
+});
+
+export type Config = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Parse configuration from an environment object. Throws ConfigError whose message is one line per
+ * problem, naming the variable — never echoing its value, since it may be the token.
+ */
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const result = EnvSchema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  throw new ConfigError(lines.join('\n'));
+}
+
+/** Load `.env` (without overriding variables already set) and parse the result. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  loadDotenv({ quiet: true });
+  return parseConfig(env);
+}
+
+/** The variables a Discord transport cannot run without. */
+export function requireDiscord(config: Config): { token: string; applicationId: string } {
+  const missing = [
+    config.DISCORD_TOKEN ? null : 'DISCORD_TOKEN',
+    config.DISCORD_APPLICATION_ID ? null : 'DISCORD_APPLICATION_ID',
+  ].filter((v): v is string => v !== null);
+  if (missing.length > 0) throw new ConfigError(`missing ${missing.join(' and ')} (see .env.example)`);
+  return { token: config.DISCORD_TOKEN!, applicationId: config.DISCORD_APPLICATION_ID! };
+}

@@ -1,0 +1,119 @@
+/**
+ * The live fact base of a running process: the last good (base, index) pair, rebuilt when the
+ * knowledge files change. A broken edit never takes the bot down: the store keeps serving what it
+ * had and reports every problem as `path:line: field: message`.
+ */
+import { EventEmitter } from 'node:events';
+import { watch, type FSWatcher } from 'node:fs';
+import type { FactBase, KnowledgeIssue } from '../domain/types.ts';
+import { DEFAULT_KNOWLEDGE_DIR, formatIssue, loadKnowledge } from '../knowledge/load.ts';
+import { buildKnowledgeIndexAsync } from '../search/index.ts';
+import type { KnowledgeIndex } from '../search/types.ts';
+import type { Logger } from './logger.ts';
+
+export type ReloadOutcome =
+  | { readonly ok: true; readonly changed: boolean; readonly version: string; readonly facts: number; readonly ms: number }
+  | { readonly ok: false; readonly issues: readonly string[]; readonly keptVersion: string | null };
+
+export class KnowledgeStore extends EventEmitter<{ reloaded: [ReloadOutcome & { ok: true }]; failed: [ReloadOutcome & { ok: false }] }> {
+  #index: KnowledgeIndex | null = null;
+  #watcher: FSWatcher | null = null;
+  #debounce: NodeJS.Timeout | null = null;
+  /** Reloads are serialised: a change during a rebuild queues exactly one more. */
+  #running: Promise<ReloadOutcome> | null = null;
+  #queued = false;
+
+  constructor(
+    readonly dir: string | undefined,
+    private readonly log: Logger,
+  ) {
+    super();
+  }
+
+  /** The index to answer from, or null before the first successful load. */
+  get current(): KnowledgeIndex | null {
+    return this.#index;
+  }
+
+  get base(): FactBase | null {
+    return this.#index?.base ?? null;
+  }
+
+  /** Resolves with the index once one is loaded (immediately if it already is). */
+  async ready(): Promise<KnowledgeIndex> {
+    if (this.#index) return this.#index;
+    return new Promise((resolve) => {
+      const onReload = () => {
+        if (this.#index) {
+          this.off('reloaded', onReload);
+          resolve(this.#index);
+        }
+      };
+      this.on('reloaded', onReload);
+    });
+  }
+
+  /** Load the files, validate them and swap in a new index; on failure keep the old one. */
+  async reload(): Promise<ReloadOutcome> {
+    if (this.#running) {
+      this.#queued = true;
+      return this.#running;
+    }
+    this.#running = this.#reloadOnce();
+    try {
+      return await this.#running;
+    } finally {
+      this.#running = null;
+      if (this.#queued) {
+        this.#queued = false;
+        void this.reload();
+      }
+    }
+  }
+
+  async #reloadOnce(): Promise<ReloadOutcome> {
+    const started = performance.now();
+    const result = await loadKnowledge(this.dir);
+    if (!result.ok) {
+      const outcome = {
+        ok: false as const,
+        issues: result.issues.map((i: KnowledgeIssue) => formatIssue(i)),
+        keptVersion: this.#index?.base.version ?? null,
+      };
+      this.log.error(
+        { problems: outcome.issues.length, keptVersion: outcome.keptVersion },
+        `knowledge reload failed, keeping the last good fact base:\n${outcome.issues.join('\n')}`,
+      );
+      this.emit('failed', outcome);
+      return outcome;
+    }
+    const changed = result.base.version !== this.#index?.base.version;
+    if (changed) this.#index = await buildKnowledgeIndexAsync(result.base);
+    const outcome = {
+      ok: true as const,
+      changed,
+      version: result.base.version,
+      facts: result.base.facts.length,
+      ms: Math.round(performance.now() - started),
+    };
+    this.log.info(outcome, changed ? 'knowledge loaded' : 'knowledge unchanged');
+    this.emit('reloaded', outcome);
+    return outcome;
+  }
+
+  /** Watch the knowledge directory and reload (debounced) on any change. */
+  watch(debounceMs = 200): void {
+    if (this.#watcher) return;
+    this.#watcher = watch(this.dir ?? DEFAULT_KNOWLEDGE_DIR, { recursive: true }, () => {
+      if (this.#debounce) clearTimeout(this.#debounce);
+      this.#debounce = setTimeout(() => void this.reload(), debounceMs);
+    });
+    this.#watcher.on('error', (err) => this.log.warn({ err }, 'knowledge watcher error'));
+  }
+
+  close(): void {
+    this.#watcher?.close();
+    this.#watcher = null;
+    if (this.#debounce) clearTimeout(this.#debounce);
+  }
+}

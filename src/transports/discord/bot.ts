@@ -1,0 +1,142 @@
+/**
+ * The gateway transport: a discord.js client that turns Discord events into `Incoming`
+ * interactions, hands them to the shared dispatcher and sends back what it answers.
+ */
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  Partials,
+  type Interaction,
+  type Message,
+  type RepliableInteraction,
+} from 'discord.js';
+import { handleInteraction } from '../../interactions/dispatch.ts';
+import { PAGE_BUTTON_LIFETIME_MS } from '../../interactions/paging.ts';
+import type { CommandContext, Incoming, Outgoing } from '../../interactions/types.ts';
+import type { KnowledgeStore } from '../../runtime/knowledge-store.ts';
+import type { Logger } from '../../runtime/logger.ts';
+import { fromAutocomplete, fromButton, fromChatInput, fromMessageContextMenu } from './incoming.ts';
+import { messageReplyOptions, replyOptions, updateOptions } from './to-discordjs.ts';
+
+/** Only non-privileged intents: slash commands need none, and a message that @mentions the bot
+ * carries its content even without the privileged MESSAGE_CONTENT intent. */
+export const BOT_INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
+
+export interface BotOptions {
+  readonly token: string;
+  readonly apiUrl: string;
+  readonly store: KnowledgeStore;
+  readonly log: Logger;
+  readonly now?: () => number;
+}
+
+export interface Bot {
+  readonly client: Client;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createBot(options: BotOptions): Bot {
+  const { store, log } = options;
+  const client = new Client({
+    intents: BOT_INTENTS,
+    partials: [Partials.Channel], // DMs arrive on uncached channels
+    rest: { api: options.apiUrl },
+    allowedMentions: { parse: [], repliedUser: false },
+  });
+  /** Timers that retire paging buttons; cleared on stop so the process can exit. */
+  const retirements = new Set<NodeJS.Timeout>();
+
+  const ctx: CommandContext = {
+    get index() {
+      return store.current;
+    },
+    ready: () => store.ready(),
+    reload: () => store.reload(),
+    log,
+    now: options.now ?? Date.now,
+  };
+
+  async function send(interaction: Interaction, outgoing: Outgoing): Promise<void> {
+    if (interaction.isAutocomplete()) {
+      if (outgoing.kind === 'choices') await interaction.respond([...outgoing.choices]);
+      return;
+    }
+    if (!interaction.isRepliable()) return;
+    switch (outgoing.kind) {
+      case 'message':
+        await interaction.reply(replyOptions(outgoing.data));
+        if (outgoing.data.components?.length) retireButtonsLater(interaction);
+        return;
+      case 'update':
+        if (interaction.isButton()) await interaction.update(updateOptions(outgoing.data));
+        return;
+      case 'deferred': {
+        await interaction.deferReply(outgoing.ephemeral ? { flags: 'Ephemeral' } : {});
+        const data = await outgoing.data;
+        await interaction.editReply(updateOptions(data));
+        if (data.components?.length) retireButtonsLater(interaction);
+        return;
+      }
+      case 'choices':
+        return;
+    }
+  }
+
+  /** After the buttons' lifetime, take them off the message so nobody presses a dead button. */
+  function retireButtonsLater(interaction: RepliableInteraction): void {
+    const timer = setTimeout(() => {
+      retirements.delete(timer);
+      interaction.editReply({ components: [] }).catch((err: unknown) => log.debug({ err }, 'could not retire paging buttons'));
+    }, PAGE_BUTTON_LIFETIME_MS);
+    timer.unref();
+    retirements.add(timer);
+  }
+
+  function incomingOf(interaction: Interaction): Incoming | null {
+    if (interaction.isChatInputCommand()) return fromChatInput(interaction);
+    if (interaction.isMessageContextMenuCommand()) return fromMessageContextMenu(interaction);
+    if (interaction.isAutocomplete()) return fromAutocomplete(interaction);
+    if (interaction.isButton()) return fromButton(interaction);
+    return null;
+  }
+
+  client.on(Events.InteractionCreate, async (interaction) => {
+    const incoming = incomingOf(interaction);
+    if (!incoming) return;
+    try {
+      await send(interaction, await handleInteraction(incoming, ctx));
+    } catch (err) {
+      // Sending failed (Discord down, token expired, a 5xx): log it; the bot carries on.
+      log.error({ err, interactionId: interaction.id, kind: incoming.kind }, 'could not send the answer');
+    }
+  });
+
+  client.on(Events.MessageCreate, async (message: Message) => {
+    if (message.author.bot || !client.user || !message.mentions.users.has(client.user.id)) return;
+    try {
+      const outgoing = await handleInteraction({ kind: 'mention', content: message.content, userId: message.author.id }, ctx);
+      if (outgoing.kind === 'message') await message.reply(messageReplyOptions(outgoing.data));
+    } catch (err) {
+      log.error({ err, messageId: message.id }, 'could not answer a mention');
+    }
+  });
+
+  client.on(Events.ClientReady, (ready) => log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'connected to Discord'));
+  client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
+  client.on(Events.ShardResume, (shardId, replayed) => log.info({ shardId, replayed }, 'gateway session resumed'));
+  client.on(Events.ShardDisconnect, (event, shardId) => log.warn({ code: event.code, shardId }, 'gateway disconnected'));
+
+  return {
+    client,
+    async start() {
+      await client.login(options.token);
+    },
+    async stop() {
+      for (const timer of retirements) clearTimeout(timer);
+      retirements.clear();
+      await client.destroy();
+    },
+  };
+}
