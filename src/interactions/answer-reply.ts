@@ -7,9 +7,9 @@ import { MessageFlags } from 'discord.js';
 import { answer } from '../answers/index.ts';
 import { discordMessage } from '../render/discord.ts';
 import type { KnowledgeIndex } from '../search/types.ts';
-import { queryFromOptions } from './query-from-options.ts';
+import { buildQuery, isCommandName } from '../answers/query.ts';
 import { fitPageState, pageButtons, PAGE_BUTTON_LIFETIME_MS, type PageState } from './paging.ts';
-import type { MessageData, OptionValues } from './types.ts';
+import { UserFacingError, type MessageData, type OptionValues } from './types.ts';
 
 export interface AnswerRequest {
   readonly command: string;
@@ -23,8 +23,13 @@ export interface AnswerRequest {
 }
 
 export function answerReply(index: KnowledgeIndex, request: AnswerRequest): MessageData {
-  const query = queryFromOptions(request.command, request.options);
-  const rendered = discordMessage(answer(index, query), request.page);
+  if (!isCommandName(request.command)) throw new UserFacingError(`There is no /${request.command} command. Try /help.`);
+  const values = Object.fromEntries(
+    Object.entries(request.options).map(([k, v]) => [k, typeof v === 'boolean' ? String(v) : v]),
+  );
+  const built = buildQuery(request.command, values);
+  if (!built.ok) throw new UserFacingError(built.message);
+  const rendered = discordMessage(answer(index, built.query), request.page);
   const data: MessageData = { ...rendered.payload, ...(request.ephemeral && { flags: MessageFlags.Ephemeral }) };
   if (rendered.pageCount <= 1) return data;
 

@@ -5,7 +5,7 @@
  * empty list) because Discord shows nothing useful for an autocomplete error anyway.
  */
 import { randomBytes } from 'node:crypto';
-import { MessageFlags } from 'discord.js';
+import { escapeMarkdown, MessageFlags } from 'discord.js';
 import { answerReply } from './answer-reply.ts';
 import { keywordQuery } from './keywords.ts';
 import { decodePageId } from './paging.ts';
@@ -26,7 +26,8 @@ export async function handleInteraction(incoming: Incoming, ctx: CommandContext)
       ctx.log.warn({ err, command: incoming.name, userId: incoming.userId }, 'autocomplete failed');
       return { kind: 'choices', choices: [] };
     }
-    if (err instanceof UserFacingError) return { kind: 'message', data: notice(err.message) };
+    // Its message may quote what the user typed: escaped so it cannot format or link.
+    if (err instanceof UserFacingError) return { kind: 'message', data: notice(escapeMarkdown(err.message)) };
     const errorId = randomBytes(4).toString('hex');
     ctx.log.error({ err, errorId, interaction: describe(incoming) }, 'interaction handler failed');
     return { kind: 'message', data: notice(`Something went wrong while answering (error id \`${errorId}\`). Please try again; if it keeps happening, tell a moderator the error id.`) };

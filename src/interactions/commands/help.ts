@@ -1,12 +1,6 @@
-import { ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { answerCommand } from '../answer-command.ts';
-import { hideOption } from './options.ts';
+import { slashCommandData } from '../slash-data.ts';
 
-export const data = {
-  type: ApplicationCommandType.ChatInput,
-  name: 'help',
-  description: 'What the bot knows and how to ask',
-  options: [hideOption],
-} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+export const data = slashCommandData('help');
 
 export const command = answerCommand(data);

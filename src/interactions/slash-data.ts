@@ -1,0 +1,57 @@
+/**
+ * Slash command definitions built from the answers layer's COMMANDS specs, so option names,
+ * bounds and requiredness are declared once for Discord, the HTTP endpoint and the terminal.
+ */
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  type APIApplicationCommandBasicOption,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import { commandSpec, type CommandName, type OptionSpec } from '../answers/query.ts';
+
+/** Discord's limit on command and option descriptions. */
+const DESCRIPTION_MAX = 100;
+
+const hideOption: APIApplicationCommandBasicOption = {
+  type: ApplicationCommandOptionType.Boolean,
+  name: 'hide',
+  description: 'Show the answer only to you',
+  required: false,
+};
+
+function describe(text: string): string {
+  const plain = text.replace(/\.$/, '');
+  return plain.length <= DESCRIPTION_MAX ? plain : `${plain.slice(0, DESCRIPTION_MAX - 1)}…`;
+}
+
+function option(spec: OptionSpec, autocomplete: boolean): APIApplicationCommandBasicOption {
+  const common = { name: spec.name, description: describe(spec.description), required: spec.required };
+  if (spec.type === 'integer') {
+    return {
+      ...common,
+      type: ApplicationCommandOptionType.Integer,
+      ...(spec.min !== undefined && { min_value: spec.min }),
+      ...(spec.max !== undefined && { max_value: spec.max }),
+      ...(autocomplete && { autocomplete: true }),
+    };
+  }
+  return {
+    ...common,
+    type: ApplicationCommandOptionType.String,
+    min_length: 1,
+    ...(spec.maxLength !== undefined && { max_length: spec.maxLength }),
+    ...(autocomplete && { autocomplete: true }),
+  };
+}
+
+/** The definition Discord is told for an answer command; `autocomplete` names the options that offer choices. */
+export function slashCommandData(name: CommandName, autocomplete: readonly string[] = []): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  const spec = commandSpec(name);
+  return {
+    type: ApplicationCommandType.ChatInput,
+    name,
+    description: describe(spec.description),
+    options: [...spec.options.map((o) => option(o, autocomplete.includes(o.name))), hideOption],
+  };
+}
