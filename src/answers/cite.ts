@@ -1,0 +1,147 @@
+/**
+ * Turning facts into cited facts, and lists of facts into answer items with their disputes shown
+ * beside them. Everything here reads the fact base only: no fact, name or date is written in code.
+ */
+import type { Claimant, Dispute, Fact, FactBase, Source } from '../domain/types.ts';
+import type { AnswerItem, CitedFact, DisputeRef, Snippet } from './answer.ts';
+import type { AgreementAnchor } from './dates.ts';
+import { findAgreementAnchor, formatDated } from './dates.ts';
+
+/** What the answers need from a fact base beyond its maps, computed once per base. */
+export interface BaseSupport {
+  readonly base: FactBase;
+  readonly anchor?: AgreementAnchor;
+  /** Facts per source id, in the base's order. */
+  readonly factsBySource: ReadonlyMap<string, readonly Fact[]>;
+}
+
+const supportCache = new WeakMap<FactBase, BaseSupport>();
+
+export function supportFor(base: FactBase): BaseSupport {
+  let support = supportCache.get(base);
+  if (!support) {
+    const factsBySource = new Map<string, Fact[]>();
+    for (const fact of base.facts) {
+      const list = factsBySource.get(fact.source);
+      if (list) list.push(fact);
+      else factsBySource.set(fact.source, [fact]);
+    }
+    const anchor = findAgreementAnchor(base);
+    support = { base, factsBySource, ...(anchor ? { anchor } : {}) };
+    supportCache.set(base, support);
+  }
+  return support;
+}
+
+/** The publisher as the text names it, or the title when it names none. */
+export function sourceLabel(source: Source): string {
+  return source.publisher ?? `“${source.title}”`;
+}
+
+function claimantOf(base: FactBase, id: string): Claimant {
+  // The loader guarantees references resolve; a bare id is still better than a crash if not.
+  return base.claimantById.get(id) ?? { id, name: id, kind: 'media' };
+}
+
+function sourceOf(base: FactBase, id: string): Source {
+  const found = base.sourceById.get(id);
+  if (found) return found;
+  return {
+    id,
+    title: id,
+    publisher: null,
+    language: 'en',
+    kind: 'news-article',
+    archive: `archive/${id}.txt`,
+    non_article: [],
+    date: '2020',
+    date_precision: 'year',
+    date_basis: 'inferred',
+  };
+}
+
+export function disputeRefs(base: FactBase, factId: string): DisputeRef[] {
+  const ids = base.disputesByFact.get(factId) ?? [];
+  return ids.flatMap((id) => {
+    const d = base.disputeById.get(id);
+    return d ? [{ id: d.id, title: d.title }] : [];
+  });
+}
+
+export function cite(support: BaseSupport, fact: Fact): CitedFact {
+  const { base, anchor } = support;
+  const source = sourceOf(base, fact.source);
+  return {
+    fact,
+    source,
+    sourceLabel: sourceLabel(source),
+    sourceDate: formatDated(source),
+    claimant: claimantOf(base, fact.claimant),
+    reportedVia: fact.reported_via.map((id) => claimantOf(base, id)),
+    date: formatDated(fact, anchor),
+    places: fact.places.flatMap((id) => {
+      const p = base.placeById.get(id);
+      return p ? [p] : [];
+    }),
+    disputes: disputeRefs(base, fact.id),
+  };
+}
+
+export function disputeItem(support: BaseSupport, dispute: Dispute): AnswerItem {
+  const claims = dispute.claims.flatMap((id) => {
+    const f = support.base.factById.get(id);
+    return f ? [cite(support, f)] : [];
+  });
+  return { kind: 'dispute', dispute, claims };
+}
+
+export interface FactItemOptions {
+  readonly related?: (fact: Fact) => boolean;
+  readonly snippet?: (fact: Fact) => Snippet | undefined;
+}
+
+/**
+ * Fact items in the given order; each dispute a shown fact takes part in follows that fact the first
+ * time it comes up, so a disagreement is read next to the claim it concerns.
+ */
+export function factItems(support: BaseSupport, facts: readonly Fact[], options: FactItemOptions = {}): AnswerItem[] {
+  const items: AnswerItem[] = [];
+  const shown = new Set<string>();
+  for (const fact of facts) {
+    const snippet = options.snippet?.(fact);
+    items.push({
+      kind: 'fact',
+      cited: cite(support, fact),
+      ...(options.related?.(fact) ? { related: true } : {}),
+      ...(snippet ? { snippet } : {}),
+    });
+    for (const id of support.base.disputesByFact.get(fact.id) ?? []) {
+      if (shown.has(id)) continue;
+      const dispute = support.base.disputeById.get(id);
+      if (!dispute) continue;
+      shown.add(id);
+      items.push(disputeItem(support, dispute));
+    }
+  }
+  return items;
+}
+
+/** 1 → 1st, 22 → 22nd, 111 → 111th. */
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  if (tens >= 11 && tens <= 13) return `${n}th`;
+  switch (n % 10) {
+    case 1:
+      return `${n}st`;
+    case 2:
+      return `${n}nd`;
+    case 3:
+      return `${n}rd`;
+    default:
+      return `${n}th`;
+  }
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,96 @@
+/** /patrol [number]: everything about one joint patrol, or the list of known patrols. */
+import type { Fact } from '../domain/types.ts';
+import type { KnowledgeIndex } from '../search/types.ts';
+import type { Answer, AnswerItem } from './answer.ts';
+import { cite, factItems, ordinal, plural, supportFor } from './cite.ts';
+
+/** The order facts about one patrol are told in: the patrol itself, then what befell it. */
+const KIND_ORDER: readonly Fact['kind'][] = ['patrol', 'attack', 'casualties', 'military-action', 'training', 'statement', 'agreement', 'humanitarian', 'context'];
+
+function kindRank(fact: Fact): number {
+  const i = KIND_ORDER.indexOf(fact.kind);
+  return i < 0 ? KIND_ORDER.length : i;
+}
+
+/**
+ * The fact that best sums up a patrol in one line: one about this patrol alone rather than a range
+ * of them, of kind patrol before attack before anything else, earliest first.
+ */
+export function patrolSummaryFact(facts: readonly Fact[], n: number): Fact | undefined {
+  let best: Fact | undefined;
+  let bestKey: [number, number, number] | undefined;
+  facts.forEach((fact, position) => {
+    const key: [number, number, number] = [fact.patrols.length === 1 && fact.patrols[0] === n ? 0 : 1, kindRank(fact), position];
+    if (!bestKey || key[0] < bestKey[0] || (key[0] === bestKey[0] && (key[1] < bestKey[1] || (key[1] === bestKey[1] && key[2] < bestKey[2])))) {
+      best = fact;
+      bestKey = key;
+    }
+  });
+  return best;
+}
+
+/** The known patrol number closest to the one asked for (the lower one on a tie). */
+function nearest(known: readonly number[], n: number): number {
+  return known.reduce((best, k) => (Math.abs(k - n) < Math.abs(best - n) ? k : best));
+}
+
+function knownList(known: readonly number[]): string {
+  return known.join(', ');
+}
+
+export function answerPatrol(index: KnowledgeIndex, number: number | undefined): Answer {
+  const support = supportFor(index.base);
+  const known = index.knownPatrols();
+  if (number === undefined) {
+    if (known.length === 0) {
+      return { command: 'patrol', kind: 'not-found', title: 'Known joint patrols', notice: ['The fact base has no patrols yet.'], items: [] };
+    }
+    const items: AnswerItem[] = [];
+    for (const n of known) {
+      const facts = index.factsForPatrol(n);
+      const summary = patrolSummaryFact(facts, n);
+      if (summary) items.push({ kind: 'patrol', ordinal: n, factCount: facts.length, summary: cite(support, summary) });
+    }
+    return {
+      command: 'patrol',
+      kind: 'ok',
+      title: 'Known joint patrols',
+      notice: [`The fact base knows ${plural(known.length, 'joint patrol')}: ${knownList(known)}. Each is shown with its date and one fact about it.`],
+      hint: ['Ask /patrol with a number, e.g. ', `/patrol ${known[known.length - 1]}`, ', for everything about one patrol.'],
+      items,
+    };
+  }
+
+  const facts = index.factsForPatrol(number);
+  if (facts.length === 0) {
+    return {
+      command: 'patrol',
+      kind: 'not-found',
+      title: `The ${ordinal(number)} joint patrol`,
+      notice: [
+        known.length > 0
+          ? `No record of patrol ${number} in the fact base. Known patrols: ${knownList(known)}.`
+          : `No record of patrol ${number}: the fact base has no patrols yet.`,
+      ],
+      ...(known.length > 0 ? { hint: [`Try /patrol ${nearest(known, number)}, or /patrol for the list.`] } : {}),
+      items: [],
+    };
+  }
+
+  // Stable sort: the index gives date order, which is kept within each kind.
+  const ordered = facts.map((fact, i) => ({ fact, i })).sort((a, b) => kindRank(a.fact) - kindRank(b.fact) || a.i - b.i).map((x) => x.fact);
+  const sources = new Set(facts.map((f) => f.source));
+  const summary = patrolSummaryFact(facts, number);
+  const when = summary ? cite(support, summary).date.text : undefined;
+  const disputed = new Set(facts.flatMap((f) => index.base.disputesByFact.get(f.id) ?? [])).size;
+  return {
+    command: 'patrol',
+    kind: 'ok',
+    title: `The ${ordinal(number)} joint patrol`,
+    notice: [
+      `${when ? `${when}. ` : ''}${plural(facts.length, 'fact')} from ${plural(sources.size, 'source')}` +
+        (disputed > 0 ? `; the sources differ on ${plural(disputed, 'point')}, shown as such.` : '.'),
+    ],
+    items: factItems(support, ordered),
+  };
+}
