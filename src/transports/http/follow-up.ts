@@ -1,0 +1,81 @@
+/**
+ * Finishing deferred replies. The HTTP response acknowledged the interaction ("thinking…"); the
+ * answer goes later to the interaction's webhook, `PATCH /webhooks/{application}/{token}/messages/@original`.
+ * The interaction token is the credential, so no bot token is needed or sent (`auth: false`).
+ */
+import { randomBytes } from 'node:crypto';
+import { REST, Routes } from 'discord.js';
+import type { MessageData } from '../../interactions/types.ts';
+import { redactSecrets, type Logger } from '../../runtime/logger.ts';
+import type { FollowUpTarget } from './incoming.ts';
+import { followUpBody } from './response.ts';
+
+export interface FollowUps {
+  /** Send `data` to the deferred reply once it resolves; failures are logged, never thrown. */
+  finish(target: FollowUpTarget, data: Promise<MessageData>, interactionId: string): void;
+  /** How many deferred replies are still waiting for their answer or their PATCH. */
+  readonly pending: number;
+  /** Wait for the pending follow-ups, at most `graceMs`; resolves with how many were abandoned. */
+  settle(graceMs: number): Promise<number>;
+}
+
+export function createFollowUps(options: { readonly apiUrl: string; readonly log: Logger }): FollowUps {
+  const { log } = options;
+  // REST queues per route and honours Discord's rate limits and retry-after; its sweep timers are unref'd.
+  const rest = new REST({ api: options.apiUrl });
+  const inFlight = new Set<Promise<void>>();
+
+  async function deliver(target: FollowUpTarget, data: Promise<MessageData>, interactionId: string): Promise<void> {
+    let message: MessageData;
+    try {
+      message = await data;
+    } catch (err) {
+      // The answer itself failed after the acknowledgement: the dispatcher's error boundary has
+      // already returned, so this is the boundary for deferred work.
+      const errorId = randomBytes(4).toString('hex');
+      log.error({ err, errorId, interactionId }, 'deferred answer failed');
+      message = { content: `Something went wrong while answering (error id \`${errorId}\`). Please try again; if it keeps happening, tell a moderator the error id.` };
+    }
+    try {
+      await rest.patch(Routes.webhookMessage(target.applicationId, target.token), { body: followUpBody(message), auth: false });
+      log.debug({ interactionId }, 'deferred reply completed');
+    } catch (err) {
+      log.error({ failure: sendFailure(err, target.token), interactionId }, 'could not complete the deferred reply');
+    }
+  }
+
+  return {
+    finish(target, data, interactionId) {
+      const task = deliver(target, data, interactionId).finally(() => inFlight.delete(task));
+      inFlight.add(task);
+    },
+    get pending() {
+      return inFlight.size;
+    },
+    async settle(graceMs) {
+      if (inFlight.size === 0) return 0;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), graceMs);
+      });
+      const all = Promise.allSettled([...inFlight]).then(() => 'done' as const);
+      const outcome = await Promise.race([all, timeout]);
+      clearTimeout(timer);
+      return outcome === 'timeout' ? inFlight.size : 0;
+    },
+  };
+}
+
+/**
+ * What went wrong sending, without the interaction token: REST errors carry the request URL, and
+ * the token is in its path (a credential for the next 15 minutes), so the error is not logged whole.
+ */
+function sendFailure(err: unknown, token: string) {
+  const e = err as { name?: unknown; message?: unknown; status?: unknown; code?: unknown };
+  return {
+    name: String(e?.name ?? 'Error'),
+    message: redactSecrets(String(e?.message ?? err), [token]),
+    ...(typeof e?.status === 'number' && { status: e.status }),
+    ...((typeof e?.code === 'number' || typeof e?.code === 'string') && { code: e.code }),
+  };
+}

@@ -1,0 +1,197 @@
+/**
+ * The HTTP interactions endpoint: Discord POSTs each interaction to `/interactions` and takes the
+ * HTTP response as the answer. Every request is checked in order of cost — route, signature
+ * headers, size, signature over the raw bytes, JSON, shape — and only then reaches the shared
+ * dispatcher, exactly as the gateway transport does. The server keeps no state between requests
+ * (paging state travels in button custom ids), so any number of replicas can serve one bot.
+ */
+import { randomBytes, type KeyObject } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { handleInteraction } from '../../interactions/dispatch.ts';
+import type { CommandContext, Incoming, Outgoing } from '../../interactions/types.ts';
+import type { ReloadOutcome } from '../../runtime/knowledge-store.ts';
+import type { Logger } from '../../runtime/logger.ts';
+import type { KnowledgeIndex } from '../../search/types.ts';
+import { createFollowUps } from './follow-up.ts';
+import { parseInteraction } from './incoming.ts';
+import { DEFAULT_BODY_LIMIT, readBody } from './read-body.ts';
+import { ephemeralNotice, interactionResponse, NO_CHOICES, PONG } from './response.ts';
+import { precheckSignature, publicKeyFromHex, verifySignature } from './signature.ts';
+
+/** What the server needs of the knowledge store (KnowledgeStore fits; tests may gate it). */
+export interface KnowledgeSource {
+  readonly current: KnowledgeIndex | null;
+  ready(): Promise<KnowledgeIndex>;
+  reload(): Promise<ReloadOutcome>;
+}
+
+export interface InteractionServerOptions {
+  /** The application's public key: 64 hex characters, or a KeyObject already built from them. */
+  readonly publicKey: string | KeyObject;
+  readonly store: KnowledgeSource;
+  readonly log: Logger;
+  /** Discord's API base (DISCORD_API_URL), for completing deferred replies. */
+  readonly apiUrl: string;
+  /** One clock for signature freshness and paging expiry, so tests can move both. */
+  readonly now?: () => number;
+  readonly bodyLimit?: number;
+  /** How long close() waits for deferred replies still being answered. */
+  readonly closeGraceMs?: number;
+  /** The dispatcher; the shared one unless a test needs to observe what ran. */
+  readonly handle?: (incoming: Incoming, ctx: CommandContext) => Promise<Outgoing>;
+}
+
+export interface InteractionServer {
+  /** Start listening; resolves with the base URL, e.g. `http://127.0.0.1:3000`. */
+  listen(port?: number, host?: string): Promise<string>;
+  /** Stop accepting, let requests in progress finish, wait briefly for deferred replies. */
+  close(): Promise<void>;
+  readonly address: AddressInfo | null;
+}
+
+/** Above common load-balancer idle timeouts (60 s), so the proxy, not us, closes idle connections. */
+const KEEP_ALIVE_MS = 65_000;
+
+export function createInteractionServer(options: InteractionServerOptions): InteractionServer {
+  const { store, log } = options;
+  const key = typeof options.publicKey === 'string' ? publicKeyFromHex(options.publicKey) : options.publicKey;
+  const now = options.now ?? Date.now;
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const handle = options.handle ?? handleInteraction;
+  const followUps = createFollowUps({ apiUrl: options.apiUrl, log });
+  let closing = false;
+
+  const ctx: CommandContext = {
+    get index() {
+      return store.current;
+    },
+    ready: () => store.ready(),
+    reload: () => store.reload(),
+    log,
+    now,
+  };
+
+  function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): Promise<void> {
+    const text = JSON.stringify(body);
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(text),
+      'cache-control': 'no-store',
+      ...(closing && { connection: 'close' }),
+      ...headers,
+    });
+    return new Promise((resolve) => res.end(text, () => resolve()));
+  }
+
+  function healthz(res: ServerResponse): Promise<void> {
+    const index = store.current;
+    if (!index) return send(res, 503, { status: 'loading' });
+    return send(res, 200, { status: 'ok', version: index.base.version, facts: index.base.facts.length });
+  }
+
+  async function interactions(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const signature = header(req, 'x-signature-ed25519');
+    const timestamp = header(req, 'x-signature-timestamp');
+    // Refuse what cannot be genuine before reading a byte of the body.
+    const pre = precheckSignature(signature, timestamp, now());
+    if (!pre.ok) return refuse(res, pre.reason);
+
+    const read = await readBody(req, bodyLimit);
+    if (!read.ok) {
+      if (read.reason === 'aborted') return;
+      // The rest of the body is not read; closing the connection is the only way to drop it.
+      return send(res, 413, { error: `body larger than ${bodyLimit} bytes` }, { connection: 'close' });
+    }
+    const verdict = verifySignature(key, { signature, timestamp }, read.body, now());
+    if (!verdict.ok) return refuse(res, verdict.reason);
+
+    let json: unknown;
+    try {
+      json = JSON.parse(read.body.toString('utf8'));
+    } catch {
+      return send(res, 400, { error: 'body is not JSON' });
+    }
+    const parsed = parseInteraction(json);
+    switch (parsed.kind) {
+      case 'ping':
+        return send(res, 200, PONG);
+      case 'invalid':
+        log.warn({ problem: parsed.problem }, 'signed request that is not an interaction we can read');
+        return send(res, 400, { error: parsed.problem });
+      case 'unsupported':
+        log.info({ what: parsed.what }, 'unsupported interaction');
+        return send(res, 200, ephemeralNotice(`This bot does not handle ${parsed.what}. Type /help to see what it can do.`));
+      case 'interaction': {
+        const { incoming, target, id } = parsed;
+        log.debug({ interactionId: id, kind: incoming.kind, ...('name' in incoming && { command: incoming.name }) }, 'interaction');
+        const outgoing = await handle(incoming, ctx);
+        const response = incoming.kind === 'autocomplete' && outgoing.kind !== 'choices' ? NO_CHOICES : interactionResponse(outgoing);
+        await send(res, 200, response);
+        // The edit may only follow the acknowledgement, so it starts once the response is sent.
+        if (outgoing.kind === 'deferred') followUps.finish(target, outgoing.data, id);
+        return;
+      }
+    }
+  }
+
+  function refuse(res: ServerResponse, reason: string): Promise<void> {
+    log.warn({ reason }, 'refused a request with an invalid signature');
+    return send(res, 401, { error: 'invalid request signature' });
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/interactions') {
+      if (req.method !== 'POST') return send(res, 405, { error: 'use POST' }, { allow: 'POST' });
+      return interactions(req, res);
+    }
+    if (path === '/healthz') {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'use GET' }, { allow: 'GET, HEAD' });
+      return healthz(res);
+    }
+    return send(res, 404, { error: 'not found' });
+  }
+
+  const server = createServer({ keepAliveTimeout: KEEP_ALIVE_MS, requestTimeout: 30_000 }, (req, res) => {
+    route(req, res).catch((err: unknown) => {
+      // The last line of defence: whatever the input, the process stays up and the caller gets a 500.
+      const errorId = randomBytes(4).toString('hex');
+      log.error({ err, errorId, method: req.method, path: (req.url ?? '').split('?')[0] }, 'request failed');
+      if (!res.headersSent) void send(res, 500, { error: 'internal error', id: errorId });
+      else res.destroy();
+    });
+  });
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+
+  return {
+    listen(port = 0, host = '127.0.0.1') {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          const address = server.address() as AddressInfo;
+          const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+          resolve(`http://${shownHost}:${address.port}`);
+        });
+      });
+    },
+    async close() {
+      closing = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await closed;
+      const abandoned = await followUps.settle(options.closeGraceMs ?? 5_000);
+      if (abandoned > 0) log.warn({ abandoned }, 'closed with deferred replies still unanswered');
+    },
+    get address() {
+      const address = server.address();
+      return address && typeof address === 'object' ? address : null;
+    },
+  };
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return typeof value === 'string' ? value : undefined;
+}
