@@ -1,0 +1,60 @@
+/**
+ * Place names must not collide: every id, name and alias is folded with `nameKey` (case,
+ * diacritics, hyphens/spaces, the "al-" article), the same function the search layer resolves user
+ * input with, and no key may belong to two places. A place's own spellings may fold together
+ * ("M4" and "M-4"): that is one place, not a collision.
+ */
+import type { KnowledgeIssue, Place } from '../domain/types.ts';
+import { nameKey } from '../text/normalise.ts';
+import type { Located } from './entries.ts';
+import { issueAt, lineOf, type FieldPath } from './yaml-file.ts';
+
+interface Spelling {
+  readonly place: Located<Place>;
+  readonly text: string;
+  readonly fieldPath: FieldPath;
+}
+
+export function checkAliasCollisions(places: readonly Located<Place>[]): KnowledgeIssue[] {
+  const owner = new Map<string, Spelling>();
+  const reported = new Set<string>();
+  const issues: KnowledgeIssue[] = [];
+
+  const register = (spelling: Spelling) => {
+    const { place } = spelling;
+    const key = nameKey(spelling.text);
+    const at = [place.index, ...spelling.fieldPath];
+    if (key === '') {
+      issues.push(issueAt(place.file, at, `"${spelling.text}" has no letters or digits to match a name by`));
+      return;
+    }
+    const earlier = owner.get(key);
+    if (!earlier) {
+      owner.set(key, spelling);
+      return;
+    }
+    // A place's id and name usually fold alike: one report per place and key is enough.
+    const once = `${place.value.id}\u0000${key}`;
+    if (earlier.place.value.id === place.value.id || reported.has(once)) return;
+    reported.add(once);
+    const where = `${earlier.place.file.path}:${lineOf(earlier.place.file, [earlier.place.index, ...earlier.fieldPath])}`;
+    issues.push(
+      issueAt(
+        place.file,
+        at,
+        `"${spelling.text}" collides with "${earlier.text}" of place ${earlier.place.value.id} (${where}): ` +
+          `both read as "${key}", so a user typing it could mean either`,
+      ),
+    );
+  };
+
+  // Ids and names first, so an alias that clashes with another place's own name is the one reported.
+  for (const place of places) {
+    register({ place, text: place.value.id, fieldPath: ['id'] });
+    register({ place, text: place.value.name, fieldPath: ['name'] });
+  }
+  for (const place of places) {
+    place.value.aliases.forEach((alias, i) => register({ place, text: alias, fieldPath: ['aliases', i] }));
+  }
+  return issues;
+}

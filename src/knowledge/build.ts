@@ -1,0 +1,216 @@
+/**
+ * The pure core of loading: knowledge files in memory → a validated, frozen FactBase, or every
+ * problem found. Each file is parsed once; cross-entry checks use Maps keyed by id, and quotes are
+ * matched against article text normalised once per source.
+ */
+import { createHash } from 'node:crypto';
+import type { Claimant, Dispute, Fact, FactBase, KnowledgeIssue, Place, Source } from '../domain/types.ts';
+import { checkAliasCollisions } from './aliases.ts';
+import { buildArticleText, type ArticleText } from './article-text.ts';
+import { checkDates, checkNotAfterPublication } from './dates.ts';
+import { checkDisputeClaims } from './dispute-rules.ts';
+import { validateEntries, type Located } from './entries.ts';
+import { checkAttackTarget } from './fact-rules.ts';
+import { fileEntries, TOP_LEVEL_FILES, type KnowledgeFiles } from './files.ts';
+import { checkUniqueIds, type RawId } from './ids.ts';
+import { sortIssues } from './issues.ts';
+import { checkQuotes } from './quotes.ts';
+import { checkArchiveExists, checkDisputeReferences, checkFactReferences, type IdCatalogue } from './references.ts';
+import { ClaimantSchema, DisputeSchema, FactSchema, PlaceSchema, SourceSchema } from './schema.ts';
+import { deepFreeze, ReadOnlyMap } from './freeze.ts';
+import { parseYamlFile, type YamlFile } from './yaml-file.ts';
+
+export type LoadResult = { ok: true; base: FactBase } | { ok: false; issues: KnowledgeIssue[] };
+
+/** Files every knowledge directory must have; disputes.yaml and facts/ may be absent (none yet). */
+const REQUIRED = new Set(['sources.yaml', 'places.yaml', 'claimants.yaml']);
+const FACTS_FILE = /^facts\/[^/]+\.yaml$/;
+const ARCHIVE_FILE = /^archive\/[^/]+\.txt$/;
+
+/** A sha256 over every file's path and text, in path order: changes whenever any file does. */
+export function knowledgeVersion(files: readonly (readonly [string, string])[]): string {
+  const hash = createHash('sha256');
+  for (const [name, text] of files) {
+    hash.update(`${name}\u0000${Buffer.byteLength(text)}\u0000`);
+    hash.update(text);
+  }
+  return hash.digest('hex');
+}
+
+interface Group<T> {
+  readonly files: YamlFile[];
+  readonly valid: Located<T>[];
+  readonly rawIds: RawId[];
+  complete: boolean;
+}
+
+export function buildFactBase(input: KnowledgeFiles): LoadResult {
+  const { root } = input;
+  const all = fileEntries(input.files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const issues: KnowledgeIssue[] = [];
+  const archives = new Map<string, string>();
+  const yamlFiles: { name: string; label: string; text: string }[] = [];
+
+  for (const [name, text] of all) {
+    const top = (TOP_LEVEL_FILES as readonly string[]).includes(name);
+    if (top) yamlFiles.push({ name, label: name.replace(/\.yaml$/, ''), text });
+    else if (FACTS_FILE.test(name)) yamlFiles.push({ name, label: 'facts', text });
+    else if (ARCHIVE_FILE.test(name)) archives.set(name, text);
+    else if (/^[^/]+\.ya?ml$/.test(name) || name.startsWith('facts/')) {
+      issues.push({
+        path: `${root}/${name}`,
+        line: 1,
+        field: name,
+        message: `not a knowledge file, so it is ignored: the files are ${TOP_LEVEL_FILES.join(', ')} and facts/*.yaml`,
+      });
+    }
+  }
+
+  const groups = {
+    sources: newGroup<Source>(),
+    places: newGroup<Place>(),
+    claimants: newGroup<Claimant>(),
+    disputes: newGroup<Dispute>(),
+    facts: newGroup<Fact>(),
+  };
+  const schemas = {
+    sources: SourceSchema,
+    places: PlaceSchema,
+    claimants: ClaimantSchema,
+    disputes: DisputeSchema,
+    facts: FactSchema,
+  } as const;
+  for (const name of REQUIRED) {
+    if (all.some(([present]) => present === name)) continue;
+    const kind = name.replace(/\.yaml$/, '') as 'sources' | 'places' | 'claimants';
+    issues.push({ path: `${root}/${name}`, line: 1, field: kind, message: 'file is missing' });
+    groups[kind].complete = false; // its ids are unknown, so references to them are not judged
+  }
+  for (const { name, label, text } of yamlFiles) {
+    const kind = label as keyof typeof groups;
+    const parsed = parseYamlFile(name, `${root}/${name}`, label, text);
+    issues.push(...parsed.issues);
+    const group = groups[kind] as Group<unknown>;
+    group.files.push(parsed.file);
+    if (parsed.file.entries === null) {
+      group.complete = false;
+      continue;
+    }
+    const validated = validateEntries(parsed.file, schemas[kind] as typeof FactSchema);
+    issues.push(...validated.issues);
+    group.valid.push(...validated.valid);
+    group.rawIds.push(...validated.rawIds);
+  }
+
+  for (const [kind, noun] of [
+    ['sources', 'source'],
+    ['places', 'place'],
+    ['claimants', 'claimant'],
+    ['disputes', 'dispute'],
+    ['facts', 'fact'],
+  ] as const) {
+    issues.push(...checkUniqueIds(noun, groups[kind].rawIds));
+  }
+
+  const catalogue = (kind: keyof typeof groups, where: string): IdCatalogue => ({
+    ids: new Set(groups[kind].rawIds.map((entry) => entry.id)),
+    complete: groups[kind].complete,
+    where,
+  });
+  const catalogues = {
+    sources: catalogue('sources', `${root}/sources.yaml`),
+    places: catalogue('places', `${root}/places.yaml`),
+    claimants: catalogue('claimants', `${root}/claimants.yaml`),
+    facts: catalogue('facts', `${root}/facts/*.yaml`),
+  };
+
+  // Sources: their own dates, their archived text and its non-article parts.
+  const articles = new Map<string, ArticleText>();
+  const archiveNames = new Set(archives.keys());
+  for (const source of groups.sources.valid) {
+    issues.push(...checkDates(source));
+    issues.push(...checkArchiveExists(source, archiveNames, root));
+    const archive = archives.get(source.value.archive);
+    // A duplicate id is reported above; the first source with an id is the one facts are checked against.
+    if (archive === undefined || articles.has(source.value.id)) continue;
+    const built = buildArticleText(source, archive, `${root}/${source.value.archive}`);
+    issues.push(...built.issues);
+    articles.set(source.value.id, built.article);
+  }
+
+  issues.push(...checkAliasCollisions(groups.places.valid));
+
+  const facts = groups.facts.valid;
+  for (const fact of facts) {
+    issues.push(...checkDates(fact));
+    issues.push(...checkAttackTarget(fact));
+  }
+  issues.push(...checkFactReferences(facts, catalogues));
+  issues.push(...checkQuotes(facts, articles));
+  const sourceById = new Map<string, Source>();
+  for (const { value } of groups.sources.valid) if (!sourceById.has(value.id)) sourceById.set(value.id, value);
+  issues.push(...checkNotAfterPublication(facts, sourceById));
+
+  for (const dispute of groups.disputes.valid) issues.push(...checkDisputeClaims(dispute));
+  issues.push(...checkDisputeReferences(groups.disputes.valid, catalogues));
+
+  if (issues.length > 0) return { ok: false, issues: sortIssues(issues) };
+
+  return {
+    ok: true,
+    base: assemble(
+      knowledgeVersion([...all.filter(([name]) => isLoaded(name))]),
+      groups.facts.valid.map((entry) => entry.value),
+      groups.sources.valid.map((entry) => entry.value),
+      groups.places.valid.map((entry) => entry.value),
+      groups.claimants.valid.map((entry) => entry.value),
+      groups.disputes.valid.map((entry) => entry.value),
+      articles,
+    ),
+  };
+}
+
+function isLoaded(name: string): boolean {
+  return (TOP_LEVEL_FILES as readonly string[]).includes(name) || FACTS_FILE.test(name) || ARCHIVE_FILE.test(name);
+}
+
+function newGroup<T>(): Group<T> {
+  return { files: [], valid: [], rawIds: [], complete: true };
+}
+
+function byId<T extends { readonly id: string }>(items: readonly T[]): ReadOnlyMap<string, T> {
+  return new ReadOnlyMap(items.map((item) => [item.id, item] as const));
+}
+
+function assemble(
+  version: string,
+  facts: Fact[],
+  sources: Source[],
+  places: Place[],
+  claimants: Claimant[],
+  disputes: Dispute[],
+  articles: ReadonlyMap<string, ArticleText>,
+): FactBase {
+  deepFreeze([facts, sources, places, claimants, disputes]);
+  const disputesByFact = new Map<string, string[]>(facts.map((fact) => [fact.id, []]));
+  for (const dispute of disputes) {
+    for (const factId of new Set(dispute.claims)) disputesByFact.get(factId)?.push(dispute.id);
+  }
+  return Object.freeze({
+    version,
+    facts,
+    sources,
+    places,
+    claimants,
+    disputes,
+    factById: byId(facts),
+    sourceById: byId(sources),
+    placeById: byId(places),
+    claimantById: byId(claimants),
+    disputeById: byId(disputes),
+    disputesByFact: new ReadOnlyMap(
+      [...disputesByFact].map(([factId, ids]) => [factId, Object.freeze(ids) as readonly string[]] as const),
+    ),
+    articleText: new ReadOnlyMap([...articles].map(([id, article]) => [id, article.text] as const)),
+  });
+}

@@ -1,0 +1,162 @@
+/**
+ * Dates: valid calendar dates, written as precisely as their precision says and no more, bounds in
+ * order, inferred dates explained, and no event after its source was published.
+ *
+ * Days are handled as whole UTC day numbers so no time zone can move a date.
+ */
+import type { Dated, Fact, KnowledgeIssue, Source } from '../domain/types.ts';
+import type { Located } from './entries.ts';
+import { issueAt } from './yaml-file.ts';
+
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of a valid YYYY-MM-DD, else null. */
+export function dayNumber(iso: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const ms = Date.UTC(year, month - 1, day);
+  const back = new Date(ms);
+  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) return null;
+  return ms / DAY_MS;
+}
+
+export function isoDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** First and last day of the period a date names (a day, a month or a year); null if invalid. */
+export function periodOf(iso: string): { first: number; last: number } | null {
+  const parts = iso.split('-').map(Number);
+  const [year, month] = parts;
+  if (year === undefined) return null;
+  if (parts.length === 3) {
+    const single = dayNumber(iso);
+    return single === null ? null : { first: single, last: single };
+  }
+  if (parts.length === 2) {
+    if (month === undefined || month < 1 || month > 12) return null;
+    return { first: Date.UTC(year, month - 1, 1) / DAY_MS, last: Date.UTC(year, month, 0) / DAY_MS };
+  }
+  return { first: Date.UTC(year, 0, 1) / DAY_MS, last: Date.UTC(year, 11, 31) / DAY_MS };
+}
+
+/**
+ * The span of days a dated record can fall on. For week and approximate precision the date is
+ * only a best estimate and the bounds are the span; for a day, a month or a year it is the date's
+ * period, narrowed by any bounds. Only meaningful for records that passed `checkDates`.
+ */
+export function possibleDays(record: Dated): { first: number; last: number } | null {
+  const period = periodOf(record.date);
+  if (!period) return null;
+  const earliest = record.date_earliest ? dayNumber(record.date_earliest) : null;
+  const latest = record.date_latest ? dayNumber(record.date_latest) : null;
+  if (record.date_precision === 'week' || record.date_precision === 'approximate') {
+    return { first: earliest ?? period.first, last: latest ?? period.last };
+  }
+  return {
+    first: earliest === null ? period.first : Math.max(period.first, earliest),
+    last: latest === null ? period.last : Math.min(period.last, latest),
+  };
+}
+
+const FORM_BY_PRECISION = {
+  day: { pattern: /^\d{4}-\d{2}-\d{2}$/, form: 'YYYY-MM-DD', example: '2020-07-22' },
+  week: { pattern: /^\d{4}-\d{2}-\d{2}$/, form: 'YYYY-MM-DD', example: '2020-08-25' },
+  approximate: { pattern: /^\d{4}-\d{2}-\d{2}$/, form: 'YYYY-MM-DD', example: '2020-08-25' },
+  month: { pattern: /^\d{4}-\d{2}$/, form: 'YYYY-MM', example: '2020-07' },
+  year: { pattern: /^\d{4}$/, form: 'YYYY', example: '"2020"' },
+} as const;
+
+/** The most days `date_earliest` and `date_latest` may lie apart for week precision. */
+export const WEEK_SPAN_DAYS = 7;
+
+/** Check one dated record (a fact, or a source's publication date). */
+export function checkDates(entry: Located<Dated>): KnowledgeIssue[] {
+  const { value: record, file, index } = entry;
+  const issues: KnowledgeIssue[] = [];
+  const at = (field: string, message: string, locate: string = field) =>
+    issues.push(issueAt(file, [index, field], message, [index, locate]));
+
+  const period = periodOf(record.date);
+  if (!period) at('date', `${record.date} is not a calendar date`);
+  const expected = FORM_BY_PRECISION[record.date_precision];
+  if (!expected.pattern.test(record.date)) {
+    at(
+      'date',
+      `with date_precision ${record.date_precision} the date is written ${expected.form} (e.g. ${expected.example}); got ${record.date}`,
+    );
+  }
+
+  const bounds: { earliest: number | null; latest: number | null } = { earliest: null, latest: null };
+  for (const [field, key] of [['date_earliest', 'earliest'], ['date_latest', 'latest']] as const) {
+    const value = record[field];
+    if (value === undefined) {
+      if (record.date_precision === 'week' || record.date_precision === 'approximate') {
+        at(field, `is required with date_precision ${record.date_precision}: the ${key} possible day`, 'date_precision');
+      }
+      continue;
+    }
+    const day = dayNumber(value);
+    if (day === null) {
+      at(
+        field,
+        /^\d{4}-\d{2}-\d{2}$/.test(value)
+          ? `${value} is not a calendar date`
+          : `must be a full day YYYY-MM-DD (the ${key} possible day); got ${value}`,
+      );
+    }
+    bounds[key] = day;
+  }
+
+  const { earliest, latest } = bounds;
+  if (earliest !== null && latest !== null) {
+    if (earliest > latest) {
+      at('date_latest', `date_latest ${isoDay(latest)} is before date_earliest ${isoDay(earliest)}`);
+    } else if (record.date_precision === 'week' && latest - earliest > WEEK_SPAN_DAYS) {
+      at(
+        'date_latest',
+        `week precision allows at most ${WEEK_SPAN_DAYS} days from date_earliest to date_latest; ` +
+          `${isoDay(earliest)} to ${isoDay(latest)} is ${latest - earliest}: use approximate`,
+      );
+    }
+  }
+  // For a month or a year, the bounds may narrow the period but not lie outside it. Inverted
+  // bounds are reported above; comparing the date with them would only repeat that.
+  const ordered = earliest === null || latest === null || earliest <= latest;
+  if (period && ordered && earliest !== null && earliest > period.last) {
+    at('date', `date ${record.date} lies before date_earliest ${isoDay(earliest)}`);
+  }
+  if (period && ordered && latest !== null && latest < period.first) {
+    at('date', `date ${record.date} lies after date_latest ${isoDay(latest)}`);
+  }
+
+  if (record.date_basis === 'inferred' && !record.date_reasoning?.trim()) {
+    at('date_reasoning', 'is required when date_basis is inferred: say in words how the date was worked out', 'date_basis');
+  }
+  return issues;
+}
+
+/** No event may be dated after the last day its source can have been published. */
+export function checkNotAfterPublication(
+  facts: readonly Located<Fact>[],
+  sources: ReadonlyMap<string, Source>,
+): KnowledgeIssue[] {
+  const issues: KnowledgeIssue[] = [];
+  for (const fact of facts) {
+    const source = sources.get(fact.value.source);
+    if (!source) continue;
+    const event = possibleDays(fact.value);
+    const published = possibleDays(source);
+    if (!event || !published || event.first <= published.last) continue;
+    issues.push(
+      issueAt(
+        fact.file,
+        [fact.index, 'date'],
+        `the event's earliest possible day ${isoDay(event.first)} is after the latest day source ${source.id} ` +
+          `can have been published (${isoDay(published.last)}): a source cannot report what had not yet happened`,
+      ),
+    );
+  }
+  return issues;
+}

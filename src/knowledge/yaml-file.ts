@@ -1,0 +1,129 @@
+/**
+ * One knowledge YAML file, parsed once, that can say on which line any entry or field stands.
+ *
+ * The `yaml` package keeps source offsets on every node; a LineCounter turns them into line numbers.
+ * Lines are only looked up when a problem is reported, so a clean load of thousands of entries
+ * pays for parsing and nothing more: the parsed document is not kept (holding thousands of node
+ * trees makes the garbage collector work hard), and a file is parsed again for its nodes only
+ * when one of its entries has a problem to point at.
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { KnowledgeIssue } from '../domain/types.ts';
+
+/** A step into an entry: a field name or a list index. */
+export type FieldPath = readonly (string | number)[];
+
+export interface YamlFile {
+  /** Path inside the knowledge directory: `facts/sofrep.yaml`. */
+  readonly name: string;
+  /** Path as reported: `knowledge/facts/sofrep.yaml`. */
+  readonly path: string;
+  /** What the entries are called in field paths: `facts` gives `facts[3].date`. */
+  readonly label: string;
+  /** The top-level list, or null when the file is not a list or did not parse. */
+  readonly entries: readonly unknown[] | null;
+  /** The parsed document with its line counter, parsed again on first use. */
+  readonly located: () => { readonly doc: Document; readonly lines: LineCounter };
+}
+
+export interface ParsedYaml {
+  readonly file: YamlFile;
+  readonly issues: KnowledgeIssue[];
+}
+
+/**
+ * Parse `text`. A syntax error is reported at the line the parser names; a file with any of them
+ * yields no entries, since what the parser recovered from broken YAML may not be what was meant.
+ * An empty file (or only comments) is an empty list.
+ */
+export function parseYamlFile(name: string, path: string, label: string, text: string): ParsedYaml {
+  const lines = new LineCounter();
+  // prettyErrors off: we print our own `path:line:` prefix and want the parser's bare message.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  // One broken bracket or indent makes the parser report a cascade of errors after it: the first
+  // is the one to fix, so only it is reported, with a count of the rest.
+  const [first, ...rest] = doc.errors;
+  const issues: KnowledgeIssue[] = first
+    ? [
+        {
+          path,
+          line: lines.linePos(first.pos[0]).line,
+          field: label,
+          message:
+            `YAML syntax error: ${first.message}` +
+            (rest.length > 0 ? ` (and ${rest.length} more after it, often caused by this one)` : ''),
+        },
+      ]
+    : [];
+  let entries: unknown[] | null = null;
+  if (issues.length === 0) {
+    const data: unknown = doc.toJS();
+    if (data === null || data === undefined) {
+      entries = [];
+    } else if (Array.isArray(data)) {
+      entries = data;
+    } else {
+      issues.push({
+        path,
+        line: doc.contents ? lines.linePos(doc.contents.range[0]).line : 1,
+        field: label,
+        message: `must be a YAML list of ${label}, each entry starting with "- "`,
+      });
+    }
+  }
+  let located: { doc: Document; lines: LineCounter } | undefined;
+  const locate = () => {
+    if (!located) {
+      const again = new LineCounter();
+      located = { doc: parseDocument(text, { lineCounter: again, prettyErrors: false }), lines: again };
+    }
+    return located;
+  };
+  return { file: { name, path, label, entries, located: locate }, issues };
+}
+
+/** `facts[3].places[1]` for the path [3, 'places', 1] in a facts file. */
+export function fieldLabel(file: YamlFile, fieldPath: FieldPath): string {
+  let out = file.label;
+  for (const step of fieldPath) out += typeof step === 'number' ? `[${step}]` : `.${step}`;
+  return out;
+}
+
+/**
+ * The line of the field at `fieldPath` (its key, for a map entry), or of the nearest enclosing node
+ * that exists: a missing field is reported at its entry.
+ */
+export function lineOf(file: YamlFile, fieldPath: FieldPath): number {
+  const { doc, lines } = file.located();
+  let node: unknown = doc.contents;
+  let line = node ? lineAt(lines, node as Node) : 1;
+  for (const step of fieldPath) {
+    if (typeof step === 'number' && isSeq(node)) {
+      node = node.items[step];
+      if (!node) break;
+      line = lineAt(lines, node as Node);
+    } else if (typeof step === 'string' && isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === step);
+      if (!pair) break;
+      line = isScalar(pair.key) && pair.key.range ? lines.linePos(pair.key.range[0]).line : line;
+      node = pair.value;
+    } else {
+      break;
+    }
+  }
+  return line;
+}
+
+function lineAt(lines: LineCounter, node: Node): number {
+  return node.range ? lines.linePos(node.range[0]).line : 1;
+}
+
+/** An issue about the field at `fieldPath` of `file`, located by `lineOf`. */
+export function issueAt(
+  file: YamlFile,
+  fieldPath: FieldPath,
+  message: string,
+  locateAt: FieldPath = fieldPath,
+): KnowledgeIssue {
+  return { path: file.path, line: lineOf(file, locateAt), field: fieldLabel(file, fieldPath), message };
+}

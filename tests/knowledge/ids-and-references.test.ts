@@ -1,0 +1,187 @@
+/** Unique ids and references that must resolve, each broken once in the valid fixture. */
+import { describe, expect, it } from 'vitest';
+import { buildFactBase } from '../../src/knowledge/load.ts';
+import { issuesOf, lineIn, mutate, validFiles, type Files } from './helpers.ts';
+
+const A = 'facts/alpha-news-patrol.yaml';
+const B = 'facts/beta-report.yaml';
+
+/** `files` with `entry` (YAML text of one list entry) appended to `name`. */
+function append(files: Files, name: string, entry: string): Files {
+  return new Map(files).set(name, `${files.get(name)}${entry}`);
+}
+
+/** The text of the entry in `name` that starts with `- id: <id>`, up to the next entry. */
+function entryText(files: Files, name: string, id: string): string {
+  const text = files.get(name)!;
+  const start = text.indexOf(`- id: ${id}\n`);
+  const next = text.indexOf('\n- id: ', start + 1);
+  return text.slice(start, next < 0 ? undefined : next + 1);
+}
+
+describe('unique ids', () => {
+  it('rejects a fact id used in two facts files, at the second one', () => {
+    const files = append(validFiles(), B, entryText(validFiles(), A, 'convoy-not-harmed'));
+    expect(issuesOf(files)).toEqual([
+      {
+        path: 'knowledge/facts/beta-report.yaml',
+        line: lineIn(files, B, '- id: convoy-not-harmed'),
+        field: 'facts[3].id',
+        message: 'duplicate fact id "convoy-not-harmed": already used at knowledge/facts/alpha-news-patrol.yaml:18',
+      },
+    ]);
+  });
+
+  for (const [name, id, kind, firstLine, index] of [
+    ['sources.yaml', 'beta-report', 'source', 18, 2],
+    ['places.yaml', 'ariha', 'place', 12, 3],
+    ['claimants.yaml', 'local-sources', 'claimant', 8, 3],
+    ['disputes.yaml', 'fifth-patrol-outcome', 'dispute', 2, 1],
+  ] as const) {
+    it(`rejects a ${kind} id used twice in ${name}`, () => {
+      const entry = entryText(validFiles(), name, id);
+      const files = append(validFiles(), name, entry);
+      const lines = files.get(name)!.split('\n');
+      expect(issuesOf(files)).toEqual([
+        {
+          path: `knowledge/${name}`,
+          line: lines.lastIndexOf(`- id: ${id}`) + 1,
+          field: `${name.replace('.yaml', '')}[${index}].id`,
+          message: `duplicate ${kind} id "${id}": already used at knowledge/${name}:${firstLine}`,
+        },
+      ]);
+    });
+  }
+});
+
+describe('references', () => {
+  const cases: { rule: string; file: string; from: string; to: string; line: number; field: string; message: string }[] = [
+    {
+      rule: "a fact's source does not exist",
+      file: A,
+      from: '  source: alpha-news-patrol\n  claimant: alpha-news',
+      to: '  source: alpha-news-patrl\n  claimant: alpha-news',
+      line: 34,
+      field: 'facts[2].source',
+      message: 'unknown source "alpha-news-patrl": no such id in knowledge/sources.yaml (did you mean "alpha-news-patrol"?)',
+    },
+    {
+      rule: "a fact's claimant does not exist",
+      file: B,
+      from: '  claimant: local-sources\n  kind: attack',
+      to: '  claimant: local-source\n  kind: attack',
+      line: 6,
+      field: 'facts[0].claimant',
+      message: 'unknown claimant "local-source": no such id in knowledge/claimants.yaml (did you mean "local-sources"?)',
+    },
+    {
+      rule: 'a claimant in reported_via does not exist',
+      file: A,
+      from: 'reported_via: [alpha-news]',
+      to: 'reported_via: [gamma-news]',
+      line: 7,
+      field: 'facts[0].reported_via[0]',
+      message: 'unknown claimant "gamma-news": no such id in knowledge/claimants.yaml',
+    },
+    {
+      rule: "one of a fact's places does not exist",
+      file: B,
+      from: 'places: [ariha, m4-highway]',
+      to: 'places: [ariha, m5-highway]',
+      line: 10,
+      field: 'facts[0].places[1]',
+      message: 'unknown place "m5-highway": no such id in knowledge/places.yaml (did you mean "m4-highway"?)',
+    },
+    {
+      rule: 'a fact a dispute links does not exist',
+      file: 'disputes.yaml',
+      from: 'claims: [fifth-patrol-reached-ain-hawr, fifth-patrol-bombed-near-ariha]',
+      to: 'claims: [fifth-patrol-reached-ain-hawr, fifth-patrol-bombed]',
+      line: 6,
+      field: 'disputes[0].claims[1]',
+      message: 'unknown fact "fifth-patrol-bombed": no such id in knowledge/facts/*.yaml',
+    },
+    {
+      rule: "a source's archived text does not exist",
+      file: 'sources.yaml',
+      from: 'archive: archive/beta-report.txt',
+      to: 'archive: archive/beta.txt',
+      line: 23,
+      field: 'sources[1].archive',
+      message: "archived text knowledge/archive/beta.txt does not exist: save the article's text there",
+    },
+    {
+      rule: 'a non-article range runs past the end of the archived text',
+      file: 'sources.yaml',
+      from: 'lines: 12-13',
+      to: 'lines: 12-14',
+      line: 11,
+      field: 'sources[0].non_article[1].lines',
+      message: 'line 14 is past the end of knowledge/archive/alpha-news-patrol.txt (13 lines)',
+    },
+    {
+      rule: 'a non-article range runs backwards',
+      file: 'sources.yaml',
+      from: 'lines: 12-13',
+      to: 'lines: 13-12',
+      line: 11,
+      field: 'sources[0].non_article[1].lines',
+      message: 'range 13-12 runs backwards: write 12-13',
+    },
+    {
+      rule: 'a non-article range starts at line 0',
+      file: 'sources.yaml',
+      from: 'lines: "1"',
+      to: 'lines: "0"',
+      line: 9,
+      field: 'sources[0].non_article[0].lines',
+      message: 'lines are counted from 1; got 0',
+    },
+  ];
+
+  for (const { rule, file, from, to, line, field, message } of cases) {
+    it(`reports it when ${rule}`, () => {
+      expect(issuesOf(mutate(validFiles(), file, from, to))).toEqual([{ path: `knowledge/${file}`, line, field, message }]);
+    });
+  }
+
+  it('does not judge references into a file that could not be parsed', () => {
+    // Every beta-report fact refers to claimant local-sources; with claimants.yaml unreadable,
+    // only its syntax error is reported, not a wave of "unknown claimant".
+    const files = mutate(validFiles(), 'claimants.yaml', '  name: Local sources', '  name: [Local sources');
+    expect(issuesOf(files).map((issue) => issue.path)).toEqual(['knowledge/claimants.yaml']);
+  });
+});
+
+describe('knowledge files', () => {
+  it('requires sources.yaml, places.yaml and claimants.yaml', () => {
+    const files = validFiles();
+    files.delete('places.yaml');
+    // Only the missing file is reported: references to places cannot be judged without it.
+    expect(issuesOf(files)).toEqual([{ path: 'knowledge/places.yaml', line: 1, field: 'places', message: 'file is missing' }]);
+  });
+
+  it('loads without disputes.yaml or any facts', () => {
+    const files = new Map([...validFiles()].filter(([name]) => !name.startsWith('facts/') && name !== 'disputes.yaml'));
+    const result = buildFactBase({ root: 'knowledge', files });
+    expect(result.ok && [result.base.facts.length, result.base.disputes.length]).toEqual([0, 0]);
+  });
+
+  it('says when a YAML file would be ignored', () => {
+    const files = validFiles().set('facts/extra.yml', '- id: x\n').set('dispute.yaml', '[]\n');
+    expect(issuesOf(files)).toEqual([
+      {
+        path: 'knowledge/dispute.yaml',
+        line: 1,
+        field: 'dispute.yaml',
+        message: 'not a knowledge file, so it is ignored: the files are sources.yaml, places.yaml, claimants.yaml, disputes.yaml and facts/*.yaml',
+      },
+      {
+        path: 'knowledge/facts/extra.yml',
+        line: 1,
+        field: 'facts/extra.yml',
+        message: 'not a knowledge file, so it is ignored: the files are sources.yaml, places.yaml, claimants.yaml, disputes.yaml and facts/*.yaml',
+      },
+    ]);
+  });
+});
