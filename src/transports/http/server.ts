@@ -81,7 +81,11 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
       ...(closing && { connection: 'close' }),
       ...headers,
     });
-    return new Promise((resolve) => res.end(text, () => resolve()));
+    // 'finish': handed to the OS; 'close': the client went away first. Either way we are done.
+    return new Promise((resolve) => {
+      res.once('finish', resolve).once('close', resolve);
+      res.end(text);
+    });
   }
 
   function healthz(res: ServerResponse): Promise<void> {
@@ -126,6 +130,9 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
         const { incoming, target, id } = parsed;
         log.debug({ interactionId: id, kind: incoming.kind, ...('name' in incoming && { command: incoming.name }) }, 'interaction');
         const outgoing = await handle(incoming, ctx);
+        // A deferred answer that fails while the acknowledgement is still being sent must not be
+        // an unhandled rejection; followUps handles its failure once the response is out.
+        if (outgoing.kind === 'deferred') outgoing.data.catch(() => {});
         const response = incoming.kind === 'autocomplete' && outgoing.kind !== 'choices' ? NO_CHOICES : interactionResponse(outgoing);
         await send(res, 200, response);
         // The edit may only follow the acknowledgement, so it starts once the response is sent.
