@@ -1,7 +1,7 @@
 /** /attacks [from] [to]: attacks on the joint patrols in date order, related attacks marked. */
 import type { KnowledgeIndex } from '../search/types.ts';
 import type { Answer } from './answer.ts';
-import { factItems, plural, supportFor } from './cite.ts';
+import { capList, factItems, plural, supportFor } from './cite.ts';
 import { datedInterval, overlaps, parseDateRange } from './dates.ts';
 
 export function answerAttacks(index: KnowledgeIndex, from?: string, to?: string): Answer {
@@ -33,8 +33,8 @@ export function answerAttacks(index: KnowledgeIndex, from?: string, to?: string)
     notice: [
       `${plural(onPatrols, 'attack')} on the joint patrols` +
         (related > 0 ? ` and ${plural(related, 'related attack')} on the forces involved (marked as related)` : '') +
-        `${when}, in date order.`,
+        `${when}, in date order.${capList(attacks).note}`,
     ],
-    items: factItems(supportFor(index.base), attacks, { related: (f) => f.attack_target === 'related-forces' }),
+    items: factItems(supportFor(index.base), capList(attacks).shown, { related: (f) => f.attack_target === 'related-forces' }),
   };
 }

@@ -13,7 +13,15 @@ export interface BaseSupport {
   readonly anchor?: AgreementAnchor;
   /** Facts per source id, in the base's order. */
   readonly factsBySource: ReadonlyMap<string, readonly Fact[]>;
+  /** Cited facts made so far: the fact base is immutable, so each is worked out once. */
+  readonly cited: Map<string, CitedFact>;
 }
+
+/**
+ * Most facts any one answer lists. A long timeline is read a few pages at a time; past this, the
+ * answer says how many there are and how to narrow them, and stays fast at any fact-base size.
+ */
+export const MAX_LISTED = 250;
 
 const supportCache = new WeakMap<FactBase, BaseSupport>();
 
@@ -27,7 +35,7 @@ export function supportFor(base: FactBase): BaseSupport {
       else factsBySource.set(fact.source, [fact]);
     }
     const anchor = findAgreementAnchor(base);
-    support = { base, factsBySource, ...(anchor ? { anchor } : {}) };
+    support = { base, factsBySource, cited: new Map(), ...(anchor ? { anchor } : {}) };
     supportCache.set(base, support);
   }
   return support;
@@ -69,6 +77,15 @@ export function disputeRefs(base: FactBase, factId: string): DisputeRef[] {
 }
 
 export function cite(support: BaseSupport, fact: Fact): CitedFact {
+  let cited = support.cited.get(fact.id);
+  if (!cited || cited.fact !== fact) {
+    cited = citeNew(support, fact);
+    support.cited.set(fact.id, cited);
+  }
+  return cited;
+}
+
+function citeNew(support: BaseSupport, fact: Fact): CitedFact {
   const { base, anchor } = support;
   const source = sourceOf(base, fact.source);
   return {
@@ -140,6 +157,12 @@ export function ordinal(n: number): string {
     default:
       return `${n}th`;
   }
+}
+
+/** The facts to list, at most MAX_LISTED, and a sentence saying so when some were left out. */
+export function capList<T>(facts: readonly T[]): { shown: readonly T[]; note: string } {
+  if (facts.length <= MAX_LISTED) return { shown: facts, note: '' };
+  return { shown: facts.slice(0, MAX_LISTED), note: ` Showing the first ${MAX_LISTED} of ${facts.length}: narrow them down with from: and to:.` };
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

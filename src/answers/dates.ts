@@ -158,28 +158,33 @@ export function formatDated(d: Dated, anchor?: AgreementAnchor): FormattedDate {
 }
 
 /**
- * The 5 March agreement as the fact base records it: the latest agreement fact known to the day that
- * falls on or before the first patrol (earlier agreements, such as Sochi 2018, come before it; the
- * deal the patrols were set up under is the last one before they began). Undefined when the fact
- * base has no such fact, and then no day counts are shown.
+ * The 5 March agreement as the fact base records it. Of the agreement facts known to the day that
+ * fall on or before the first patrol (the deal the patrols were set up under came before them), the
+ * day most of them share: the fact base states the deal's terms as several facts of that day, while
+ * other agreements (Sochi 2018, technical talks) come up once. Ties go to the later day. Undefined
+ * when the fact base has no such fact; then no day counts are shown.
  */
 export function findAgreementAnchor(base: FactBase): AgreementAnchor | undefined {
-  const agreements = base.facts.filter((f) => f.kind === 'agreement' && exactDay(f) !== undefined);
-  if (agreements.length === 0) return undefined;
   const patrolStarts = base.facts
     .filter((f) => f.kind === 'patrol' && f.patrols.length > 0)
     .map((f) => datedInterval(f).start.getTime());
   const firstPatrol = patrolStarts.length > 0 ? Math.min(...patrolStarts) : Infinity;
-  let best: Fact | undefined;
-  let bestDay = -Infinity;
-  for (const f of agreements) {
-    const t = (exactDay(f) as Date).getTime();
-    if (t <= firstPatrol && (t > bestDay || (t === bestDay && best !== undefined && f.id < best.id))) {
-      best = f;
-      bestDay = t;
-    }
+  const byDay = new Map<number, Fact[]>();
+  for (const fact of base.facts) {
+    if (fact.kind !== 'agreement') continue;
+    const day = exactDay(fact)?.getTime();
+    if (day === undefined || day > firstPatrol) continue;
+    const list = byDay.get(day);
+    if (list) list.push(fact);
+    else byDay.set(day, [fact]);
   }
-  return best ? { day: new Date(bestDay), factId: best.id } : undefined;
+  let best: [number, Fact[]] | undefined;
+  for (const entry of byDay) {
+    if (!best || entry[1].length > best[1].length || (entry[1].length === best[1].length && entry[0] > best[0])) best = entry;
+  }
+  if (!best) return undefined;
+  const first = [...best[1]].sort((a, b) => (a.id < b.id ? -1 : 1))[0] as Fact;
+  return { day: new Date(best[0]), factId: first.id };
 }
 
 export type DateBound =

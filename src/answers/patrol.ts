@@ -2,7 +2,8 @@
 import type { Fact } from '../domain/types.ts';
 import type { KnowledgeIndex } from '../search/types.ts';
 import type { Answer, AnswerItem } from './answer.ts';
-import { cite, factItems, ordinal, plural, supportFor } from './cite.ts';
+import { capList, cite, factItems, ordinal, plural, supportFor } from './cite.ts';
+import { datedInterval } from './dates.ts';
 
 /** The order facts about one patrol are told in: the patrol itself, then what befell it. */
 const KIND_ORDER: readonly Fact['kind'][] = ['patrol', 'attack', 'casualties', 'military-action', 'training', 'statement', 'agreement', 'humanitarian', 'context'];
@@ -12,21 +13,47 @@ function kindRank(fact: Fact): number {
   return i < 0 ? KIND_ORDER.length : i;
 }
 
+const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+
+/** Whether a fact's own words name the Nth patrol ("the 26th joint patrol", "21th", "first"). */
+function namesPatrol(fact: Fact, n: number): boolean {
+  const text = `${fact.quote} ${fact.statement}`.toLowerCase();
+  if (new RegExp(`(^|[^0-9])${n}(st|nd|rd|th)?([^0-9]|$)`).test(text)) return true;
+  const word = ORDINAL_WORDS[n - 1];
+  return word !== undefined && new RegExp(`\\b${word}\\b`).test(text);
+}
+
 /**
- * The fact that best sums up a patrol in one line: one about this patrol alone rather than a range
- * of them, of kind patrol before attack before anything else, earliest first.
+ * The fact that best sums up a patrol in one line. Preferred, in order: a fact about this patrol
+ * alone rather than a range of them; one whose words name the patrol; the earliest to have surely
+ * happened (a later count of patrols mentions the number too, but the event itself comes first);
+ * a patrol before an attack before anything else; the index's order.
  */
 export function patrolSummaryFact(facts: readonly Fact[], n: number): Fact | undefined {
   let best: Fact | undefined;
-  let bestKey: [number, number, number] | undefined;
+  let bestKey: number[] | undefined;
   facts.forEach((fact, position) => {
-    const key: [number, number, number] = [fact.patrols.length === 1 && fact.patrols[0] === n ? 0 : 1, kindRank(fact), position];
-    if (!bestKey || key[0] < bestKey[0] || (key[0] === bestKey[0] && (key[1] < bestKey[1] || (key[1] === bestKey[1] && key[2] < bestKey[2])))) {
+    const key = [
+      fact.patrols.length === 1 && fact.patrols[0] === n ? 0 : 1,
+      namesPatrol(fact, n) ? 0 : 1,
+      datedInterval(fact).end.getTime(),
+      kindRank(fact),
+      position,
+    ];
+    if (!bestKey || compareKeys(key, bestKey) < 0) {
       best = fact;
       bestKey = key;
     }
   });
   return best;
+}
+
+function compareKeys(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
 }
 
 /** The known patrol number closest to the one asked for (the lower one on a tie). */
@@ -89,8 +116,9 @@ export function answerPatrol(index: KnowledgeIndex, number: number | undefined):
     title: `The ${ordinal(number)} joint patrol`,
     notice: [
       `${when ? `${when}. ` : ''}${plural(facts.length, 'fact')} from ${plural(sources.size, 'source')}` +
-        (disputed > 0 ? `; the sources differ on ${plural(disputed, 'point')}, shown as such.` : '.'),
+        (disputed > 0 ? `; the sources differ on ${plural(disputed, 'point')}, shown as such.` : '.') +
+        capList(ordered).note,
     ],
-    items: factItems(support, ordered),
+    items: factItems(support, capList(ordered).shown),
   };
 }

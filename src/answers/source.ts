@@ -3,7 +3,7 @@ import type { Source } from '../domain/types.ts';
 import type { KnowledgeIndex } from '../search/types.ts';
 import type { Answer, AnswerItem, Phrase } from './answer.ts';
 import { user } from './answer.ts';
-import { factItems, plural, supportFor } from './cite.ts';
+import { capList, factItems, plural, supportFor } from './cite.ts';
 import { datedInterval, formatDated } from './dates.ts';
 
 const KIND_TEXT: Record<Source['kind'], string> = {
@@ -92,13 +92,13 @@ export function answerSource(index: KnowledgeIndex, input: string): Answer {
   const items = details(source);
   if (facts.length > 0) {
     items.push({ kind: 'heading', text: `Facts from this source`, note: `${facts.length}, in date order` });
-    items.push(...factItems(support, facts));
+    items.push(...factItems(support, capList(facts).shown));
   }
   return {
     command: 'source',
     kind: 'ok',
     title: source.title,
-    notice: [`Source ${source.id}: ${plural(facts.length, 'fact')} in the fact base come from it.`],
+    notice: [`Source ${source.id}: ${plural(facts.length, 'fact')} in the fact base come from it.${capList(facts).note}`],
     items,
   };
 }

@@ -1,7 +1,7 @@
 /** /timeline [from] [to]: everything in the fact base in date order. */
 import type { KnowledgeIndex } from '../search/types.ts';
 import type { Answer } from './answer.ts';
-import { factItems, plural, supportFor } from './cite.ts';
+import { capList, factItems, plural, supportFor } from './cite.ts';
 import { datedInterval, overlaps, parseDateRange } from './dates.ts';
 
 export function answerTimeline(index: KnowledgeIndex, from?: string, to?: string): Answer {
@@ -22,11 +22,12 @@ export function answerTimeline(index: KnowledgeIndex, from?: string, to?: string
       items: [],
     };
   }
+  const { shown, note } = capList(facts);
   return {
     command: 'timeline',
     kind: 'ok',
     title,
-    notice: [`${plural(facts.length, 'fact')}${when}, in date order. A fact dated only to a month or a range is placed at its earliest possible day.`],
-    items: factItems(supportFor(index.base), facts),
+    notice: [`${plural(facts.length, 'fact')}${when}, in date order. A fact dated only to a month or a range is placed at its earliest possible day.${note}`],
+    items: factItems(supportFor(index.base), shown),
   };
 }

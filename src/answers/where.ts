@@ -4,7 +4,7 @@ import type { KnowledgeIndex } from '../search/types.ts';
 import { nameKey } from '../text/normalise.ts';
 import type { Answer, AnswerItem, Phrase } from './answer.ts';
 import { user } from './answer.ts';
-import { factItems, plural, supportFor } from './cite.ts';
+import { capList, factItems, plural, supportFor } from './cite.ts';
 
 /** No place name is anywhere near this long; longer input is cut before it reaches the index. */
 const MAX_PLACE_INPUT = 200;
@@ -51,9 +51,9 @@ export function answerWhere(index: KnowledgeIndex, input: string): Answer {
     const items = placeDetails(place);
     if (facts.length > 0) {
       items.push({ kind: 'heading', text: `What the sources say about ${place.name}`, note: 'in date order' });
-      items.push(...factItems(supportFor(index.base), facts));
+      items.push(...factItems(supportFor(index.base), capList(facts).shown));
     }
-    return { command: 'where', kind: 'ok', title: place.name, notice, items };
+    return { command: 'where', kind: 'ok', title: place.name, notice: [...notice, capList(facts).note], items };
   }
   if (resolution.kind === 'suggestions' && resolution.candidates.length > 0) {
     const names = resolution.candidates.map((p) => p.name);

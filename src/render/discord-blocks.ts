@@ -32,15 +32,28 @@ export interface Block {
   readonly keepWithNext: boolean;
 }
 
+/**
+ * Text on one line, at most `cap` characters, cut at a word with "…". Only a window of the text is
+ * looked at, so a quote of a megabyte costs no more than one of a line.
+ */
+export function oneLine(text: string, cap: number): string {
+  const window = text.length > cap * 4 + 16 ? text.slice(0, cap * 4 + 16) : text;
+  const collapsed = window.replace(/\s+/g, ' ').trim();
+  if (window === text || collapsed.length > cap) return truncateWords(collapsed, cap);
+  // Cut before collapsing, and short after it (long runs of spaces): still say it was cut.
+  const lastSpace = collapsed.lastIndexOf(' ');
+  return `${lastSpace > 0 ? collapsed.slice(0, lastSpace) : collapsed.slice(0, -1)}…`;
+}
+
 /** Base text: capped, then escaped. */
 function md(text: string, cap: number): string {
-  return escapeMarkdown(truncateWords(text.replace(/\s+/g, ' ').trim(), cap));
+  return escapeMarkdown(oneLine(text, cap));
 }
 
 /** A phrase as markdown: our text escaped lightly, user text escaped fully and capped first. */
 export function phraseMarkdown(phrase: Phrase, cap: number = CAPS.phrase): string {
   const text = phrase
-    .map((part) => (typeof part === 'string' ? escapeMarkdown(part) : escapeUserText(truncateWords(part.user, CAPS.userEcho))))
+    .map((part) => (typeof part === 'string' ? escapeMarkdown(part) : escapeUserText(oneLine(part.user, CAPS.userEcho))))
     .join('');
   // A phrase carries no markup of its own, so cutting it cannot unbalance any.
   return truncateWords(text, cap);
@@ -90,7 +103,7 @@ function disputeBlock(item: Extract<AnswerItem, { kind: 'dispute' }>): string {
   const lines = [`**⚖️ Sources differ: ${md(dispute.title, CAPS.heading)}**`, md(dispute.differs, CAPS.differs)];
   for (const c of claims.slice(0, CAPS.disputeClaims)) {
     lines.push(
-      `• **${claimantText(c)}** (${md(c.sourceLabel, CAPS.name)}; ${md(c.date.text, CAPS.name)}): “${md(c.fact.quote, CAPS.disputeQuote)}” · \`${c.source.id}\``,
+      `• **${claimantText(c)}**, ${md(c.date.text, CAPS.name)}, in ${md(c.sourceLabel, CAPS.name)}: “${md(c.fact.quote, CAPS.disputeQuote)}” · \`${c.source.id}\``,
     );
   }
   if (claims.length > CAPS.disputeClaims) lines.push(`_…and ${claims.length - CAPS.disputeClaims} more claims_`);

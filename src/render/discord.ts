@@ -69,7 +69,19 @@ function paginate(blocks: readonly Block[]): string[][] {
   return pages;
 }
 
+/** Answers are immutable, so the pages of one answer are worked out once however many are asked for. */
+const rendered = new WeakMap<Answer, readonly DiscordPage[]>();
+
 export function renderDiscord(answer: Answer): DiscordPage[] {
+  let pages = rendered.get(answer);
+  if (!pages) {
+    pages = layOut(answer);
+    rendered.set(answer, pages);
+  }
+  return [...pages];
+}
+
+function layOut(answer: Answer): DiscordPage[] {
   const blocks = [...introBlocks(answer), ...answer.items.map(itemBlock)];
   const pages = paginate(blocks);
   const title = truncateWords(plainLine(answer.title), DISCORD_LIMITS.title);
@@ -96,7 +108,8 @@ export function discordMessage(answer: Answer, pageIndex = 0): RenderedMessage {
   const page = Math.min(Math.max(0, Math.trunc(Number.isFinite(pageIndex) ? pageIndex : 0)), pages.length - 1);
   const shown = pages[page] as DiscordPage;
   return {
-    payload: { embeds: shown.embeds, allowed_mentions: { parse: [] } },
+    // A copy: the pages are cached, and a transport may add to what it is given.
+    payload: { embeds: structuredClone(shown.embeds), allowed_mentions: { parse: [] } },
     page,
     pageCount: pages.length,
   };

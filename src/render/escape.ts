@@ -18,9 +18,12 @@ const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u0
 
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
 
+/** Half of a surrogate pair on its own: not a character, and invalid once encoded as UTF-8. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 /** Remove what could disguise text or break lines. */
 export function stripInvisible(text: string): string {
-  return text.replace(/[\r\n\t]+/g, ' ').replace(INVISIBLE, '');
+  return text.replace(/[\r\n\t]+/g, ' ').replace(INVISIBLE, '').replace(LONE_SURROGATE, '\ufffd');
 }
 
 /** Anything a user typed, echoed back inside markdown. */
