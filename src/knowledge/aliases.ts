@@ -50,8 +50,8 @@ export function checkAliasCollisions(places: readonly Located<Place>[]): Knowled
 
   // Ids and names first, so an alias that clashes with another place's own name is the one reported.
   for (const place of places) {
-    register({ place, text: place.value.id, fieldPath: ['id'] });
     register({ place, text: place.value.name, fieldPath: ['name'] });
+    register({ place, text: place.value.id, fieldPath: ['id'] });
   }
   for (const place of places) {
     place.value.aliases.forEach((alias, i) => register({ place, text: alias, fieldPath: ['aliases', i] }));

@@ -9,7 +9,7 @@ import { checkAliasCollisions } from './aliases.ts';
 import { buildArticleText, type ArticleText } from './article-text.ts';
 import { checkDates, checkNotAfterPublication } from './dates.ts';
 import { checkDisputeClaims } from './dispute-rules.ts';
-import { validateEntries, type Located } from './entries.ts';
+import { validateEntries, type EntrySchema, type Located } from './entries.ts';
 import { checkAttackTarget } from './fact-rules.ts';
 import { fileEntries, TOP_LEVEL_FILES, type KnowledgeFiles } from './files.ts';
 import { checkUniqueIds, type RawId } from './ids.ts';
@@ -96,7 +96,8 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
       group.complete = false;
       continue;
     }
-    const validated = validateEntries(parsed.file, schemas[kind] as typeof FactSchema);
+    // The group and the schema belong to the same kind; TypeScript cannot follow that through the loop.
+    const validated = validateEntries(parsed.file, schemas[kind] as EntrySchema<unknown>);
     issues.push(...validated.issues);
     group.valid.push(...validated.valid);
     group.rawIds.push(...validated.rawIds);

@@ -23,7 +23,8 @@ export interface ValidatedEntries<T> {
   readonly issues: KnowledgeIssue[];
 }
 
-type EntrySchema<T> = z.ZodType<T> & { shape: Record<string, z.ZodType> };
+/** A zod object schema for one entry: its `shape` names the fields, for "did you mean" hints. */
+export type EntrySchema<T> = z.ZodType<T> & { shape: Record<string, z.ZodType> };
 
 export function validateEntries<T>(file: YamlFile, schema: EntrySchema<T>): ValidatedEntries<T> {
   const valid: Located<T>[] = [];

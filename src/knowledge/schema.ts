@@ -6,8 +6,10 @@
  * and the JSON Schema files in knowledge/schema/ that VS Code's YAML extension uses while a
  * maintainer types (`npm run knowledge:schema` regenerates them).
  *
- * Only per-entry rules live here. Rules that need more than one entry (unique ids, references,
- * quotes found in the archived text, alias collisions) are in checks.ts.
+ * Only per-field rules live here. Rules that involve several fields or entries (date consistency,
+ * attack targets, unique ids, references, quotes found in the archived text, alias collisions) are
+ * checked in their own modules next to this one (dates.ts, fact-rules.ts, ids.ts, references.ts,
+ * quotes.ts, aliases.ts…), run by build.ts.
  */
 import { z } from 'zod';
 

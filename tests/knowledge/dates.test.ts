@@ -65,6 +65,15 @@ describe('date checks', () => {
       message: 'is required with date_precision week: the earliest possible day',
     },
     {
+      rule: 'approximate precision has no date_latest (reported at date_precision)',
+      file: A,
+      from: '  date_latest: 2020-07-09\n',
+      to: '',
+      line: 26,
+      field: 'facts[1].date_latest',
+      message: 'is required with date_precision approximate: the latest possible day',
+    },
+    {
       rule: 'week precision spans more than 7 days',
       file: A,
       from: 'date_precision: week\n  date_earliest: 2020-07-01',
