@@ -184,7 +184,7 @@ export function buildQuery(name: CommandName, values: Readonly<Record<string, st
         return { ok: false, message: `${option.name} must be a whole number from ${option.min} to ${option.max}.` };
       }
       if ((option.min !== undefined && n < option.min) || (option.max !== undefined && n > option.max)) {
-        return { ok: false, message: `${option.name} must be from ${option.min} to ${option.max}.` };
+        return { ok: false, message: `${option.name} must be a whole number from ${option.min} to ${option.max}.` };
       }
       out[option.name] = n;
     } else {

@@ -7,6 +7,11 @@ import type { DiscordMessageBody } from '../../src/render/discord.ts';
 import { embedCharacters } from '../../src/render/discord.ts';
 import { DISCORD_LIMITS as L } from '../../src/render/limits.ts';
 
+/** What Discord displays for escaped text: backslash escapes resolved, zero-width spaces invisible. */
+export function displayed(markdown: string): string {
+  return markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/\u200b/g, '');
+}
+
 /** Every string anywhere in a JSON value. */
 export function allStrings(value: unknown): string[] {
   if (typeof value === 'string') return [value];

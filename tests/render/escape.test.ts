@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, escapeUserText, plainLine } from '../../src/render/escape.ts';
-import { MENTION } from './discord-limits.ts';
-
-/** What Discord displays for escaped text: backslash escapes resolved, zero-width spaces invisible. */
-export function displayed(markdown: string): string {
-  return markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/\u200b/g, '');
-}
+import { displayed, MENTION } from './discord-limits.ts';
 
 /** Markdown characters not preceded by an escaping backslash. */
 function unescapedMarkup(text: string): string[] {
