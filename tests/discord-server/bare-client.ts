@@ -1,0 +1,52 @@
+import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
+import type { DiscordServer } from './server.ts';
+
+// A plain discord.js Client (not the project's bot) logged in to the test server: what the tests in
+// this folder use to prove the server speaks Discord well enough for the real library.
+
+export const DEFAULT_INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages];
+
+/** Logs a bare client in and resolves once discord.js emitted `clientReady`. */
+export async function loginBareClient(
+  server: DiscordServer,
+  options: Partial<ClientOptions> = {},
+  timeoutMs = 5_000,
+): Promise<Client> {
+  const client = new Client({ intents: DEFAULT_INTENTS, ...options, rest: { api: server.apiUrl, ...options.rest } });
+  let timer: NodeJS.Timeout | undefined;
+  const ready = new Promise<void>((resolve, reject) => {
+    client.once(Events.ClientReady, () => resolve());
+    timer = setTimeout(() => reject(new Error(`client not ready after ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    await client.login(server.token);
+    await ready;
+  } catch (error) {
+    await client.destroy();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+  return client;
+}
+
+/** A promise with its resolve function, for handing values from client handlers to the test. */
+export function deferred<T = void>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/** Settles with the rejection reason of `promise` (fails if it resolves). */
+export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the promise to reject, but it resolved');
+}
