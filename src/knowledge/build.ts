@@ -18,7 +18,7 @@ import { checkQuotes } from './quotes.ts';
 import { checkArchiveExists, checkDisputeReferences, checkFactReferences, type IdCatalogue } from './references.ts';
 import { ClaimantSchema, DisputeSchema, FactSchema, PlaceSchema, SourceSchema } from './schema.ts';
 import { deepFreeze, ReadOnlyMap } from './freeze.ts';
-import { parseYamlFile, type YamlFile } from './yaml-file.ts';
+import { parseYamlFile } from './yaml-file.ts';
 
 export type LoadResult = { ok: true; base: FactBase } | { ok: false; issues: KnowledgeIssue[] };
 
@@ -38,7 +38,6 @@ export function knowledgeVersion(files: readonly (readonly [string, string])[]):
 }
 
 interface Group<T> {
-  readonly files: YamlFile[];
   readonly valid: Located<T>[];
   readonly rawIds: RawId[];
   complete: boolean;
@@ -89,18 +88,17 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
   for (const { name, label, text } of yamlFiles) {
     const kind = label as keyof typeof groups;
     const parsed = parseYamlFile(name, `${root}/${name}`, label, text);
-    issues.push(...parsed.issues);
+    append(issues, parsed.issues);
     const group = groups[kind] as Group<unknown>;
-    group.files.push(parsed.file);
     if (parsed.file.entries === null) {
       group.complete = false;
       continue;
     }
     // The group and the schema belong to the same kind; TypeScript cannot follow that through the loop.
     const validated = validateEntries(parsed.file, schemas[kind] as EntrySchema<unknown>);
-    issues.push(...validated.issues);
-    group.valid.push(...validated.valid);
-    group.rawIds.push(...validated.rawIds);
+    append(issues, validated.issues);
+    append(group.valid, validated.valid);
+    append(group.rawIds, validated.rawIds);
   }
 
   for (const [kind, noun] of [
@@ -110,7 +108,7 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
     ['disputes', 'dispute'],
     ['facts', 'fact'],
   ] as const) {
-    issues.push(...checkUniqueIds(noun, groups[kind].rawIds));
+    append(issues, checkUniqueIds(noun, groups[kind].rawIds));
   }
 
   const catalogue = (kind: keyof typeof groups, where: string): IdCatalogue => ({
@@ -129,31 +127,31 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
   const articles = new Map<string, ArticleText>();
   const archiveNames = new Set(archives.keys());
   for (const source of groups.sources.valid) {
-    issues.push(...checkDates(source));
-    issues.push(...checkArchiveExists(source, archiveNames, root));
+    append(issues, checkDates(source));
+    append(issues, checkArchiveExists(source, archiveNames, root));
     const archive = archives.get(source.value.archive);
     // A duplicate id is reported above; the first source with an id is the one facts are checked against.
     if (archive === undefined || articles.has(source.value.id)) continue;
     const built = buildArticleText(source, archive, `${root}/${source.value.archive}`);
-    issues.push(...built.issues);
+    append(issues, built.issues);
     articles.set(source.value.id, built.article);
   }
 
-  issues.push(...checkAliasCollisions(groups.places.valid));
+  append(issues, checkAliasCollisions(groups.places.valid));
 
   const facts = groups.facts.valid;
   for (const fact of facts) {
-    issues.push(...checkDates(fact));
-    issues.push(...checkAttackTarget(fact));
+    append(issues, checkDates(fact));
+    append(issues, checkAttackTarget(fact));
   }
-  issues.push(...checkFactReferences(facts, catalogues));
-  issues.push(...checkQuotes(facts, articles));
+  append(issues, checkFactReferences(facts, catalogues));
+  append(issues, checkQuotes(facts, articles));
   const sourceById = new Map<string, Source>();
   for (const { value } of groups.sources.valid) if (!sourceById.has(value.id)) sourceById.set(value.id, value);
-  issues.push(...checkNotAfterPublication(facts, sourceById));
+  append(issues, checkNotAfterPublication(facts, sourceById));
 
-  for (const dispute of groups.disputes.valid) issues.push(...checkDisputeClaims(dispute));
-  issues.push(...checkDisputeReferences(groups.disputes.valid, catalogues));
+  for (const dispute of groups.disputes.valid) append(issues, checkDisputeClaims(dispute));
+  append(issues, checkDisputeReferences(groups.disputes.valid, catalogues));
 
   if (issues.length > 0) return { ok: false, issues: sortIssues(issues) };
 
@@ -176,7 +174,12 @@ function isLoaded(name: string): boolean {
 }
 
 function newGroup<T>(): Group<T> {
-  return { files: [], valid: [], rawIds: [], complete: true };
+  return { valid: [], rawIds: [], complete: true };
+}
+
+/** Append without spreading: a spread of a very long list can overflow the call stack. */
+function append<T>(target: T[], items: Iterable<T>): void {
+  for (const item of items) target.push(item);
 }
 
 function byId<T extends { readonly id: string }>(items: readonly T[]): ReadOnlyMap<string, T> {

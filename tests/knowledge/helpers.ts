@@ -2,11 +2,11 @@
  * Test helpers: the valid fixture as in-memory files, one-line mutations of it, and writing a
  * knowledge directory to a temp dir for the disk loader and the CLI.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import type { KnowledgeIssue } from '../../src/domain/types.ts';
 import { buildFactBase } from '../../src/knowledge/load.ts';
 
@@ -52,9 +52,17 @@ export function issuesOf(files: Files): KnowledgeIssue[] {
   return result.issues;
 }
 
+const tempDirs: string[] = [];
+// Registered in whichever test file imports these helpers: its temp dirs go when it ends.
+afterAll(() => {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 /** Write `files` to a fresh `<tmp>/knowledge` directory and return its path. */
 export function writeKnowledgeDir(files: Files): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'knowledge-test-')), 'knowledge');
+  const parent = mkdtempSync(join(tmpdir(), 'knowledge-test-'));
+  tempDirs.push(parent);
+  const dir = join(parent, 'knowledge');
   for (const [name, text] of files) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
     writeFileSync(join(dir, name), text);
