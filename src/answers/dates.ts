@@ -260,20 +260,17 @@ export function parseDateRange(from: string | undefined, to: string | undefined)
   const t = to === undefined || to.trim() === '' ? undefined : parseDateBound(to, 'to');
   if (f && !f.ok) return f;
   if (t && !t.ok) return t;
-  if (!f && !t) return { ok: true };
-  const start = f?.ok ? f.interval.start : new Date(-8.64e15);
-  const end = t?.ok ? t.interval.end : new Date(8.64e15);
-  if (f?.ok && t?.ok && f.interval.start.getTime() > t.interval.end.getTime()) {
+  const lower = f?.ok ? f : undefined;
+  const upper = t?.ok ? t : undefined;
+  if (!lower && !upper) return { ok: true };
+  if (lower && upper && lower.interval.start.getTime() > upper.interval.end.getTime()) {
     return {
       ok: false,
-      message: [`The from date (${f.text}) is after the to date (${t.text}). Swap them, or leave one out.`],
+      message: [`The from date (${lower.text}) is after the to date (${upper.text}). Swap them, or leave one out.`],
     };
   }
-  const text =
-    f?.ok && t?.ok
-      ? `from ${f.text} to ${t.text}`
-      : f?.ok
-        ? `from ${f.text} on`
-        : `up to ${(t as { text: string }).text}`;
-  return { ok: true, interval: { start, end }, text };
+  // An open side reaches as far as a Date can, so every fact falls within it.
+  const interval = { start: lower?.interval.start ?? new Date(-8.64e15), end: upper?.interval.end ?? new Date(8.64e15) };
+  const text = lower && upper ? `from ${lower.text} to ${upper.text}` : lower ? `from ${lower.text} on` : `up to ${upper?.text}`;
+  return { ok: true, interval, text };
 }

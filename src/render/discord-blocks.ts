@@ -14,14 +14,17 @@ export const CAPS = {
   quote: 300,
   disputeQuote: 200,
   name: 160,
-  differs: 400,
+  differs: 700,
+  /** Dispute titles a fact is marked with, all together. */
+  disputeMarker: 500,
+  /** A dispute block stops listing claims before it passes this (pages hold 3800). */
+  disputeBlock: 3400,
   detail: 900,
   note: 500,
   heading: 180,
   /** What a user typed, echoed back. */
   userEcho: 200,
   phrase: 1500,
-  disputeClaims: 6,
 } as const;
 
 export interface Block {
@@ -86,7 +89,7 @@ function dateLine(c: CitedFact): string {
 
 function disputeMarker(c: CitedFact): string[] {
   if (c.disputes.length === 0) return [];
-  return [`⚖️ _Disputed: ${c.disputes.map((d) => md(d.title, CAPS.heading)).join('; ')}_`];
+  return [`⚖️ _Disputed: ${md(c.disputes.map((d) => d.title).join('; '), CAPS.disputeMarker)}_`];
 }
 
 function factBlock(item: Extract<AnswerItem, { kind: 'fact' }>): string {
@@ -101,13 +104,19 @@ function factBlock(item: Extract<AnswerItem, { kind: 'fact' }>): string {
 function disputeBlock(item: Extract<AnswerItem, { kind: 'dispute' }>): string {
   const { dispute, claims } = item;
   const lines = [`**⚖️ Sources differ: ${md(dispute.title, CAPS.heading)}**`, md(dispute.differs, CAPS.differs)];
-  for (const c of claims.slice(0, CAPS.disputeClaims)) {
-    lines.push(
-      `• **${claimantText(c)}**, ${md(c.date.text, CAPS.name)}, in ${md(c.sourceLabel, CAPS.name)}: “${md(c.fact.quote, CAPS.disputeQuote)}” · \`${c.source.id}\``,
-    );
+  const note = dispute.note ? `_${md(dispute.note, CAPS.note)}_` : undefined;
+  // Claims are listed while they fit, so the block never has to be cut through its markup.
+  let size = lines.join('\n').length + (note ? note.length + 1 : 0) + 40;
+  let listed = 0;
+  for (const c of claims) {
+    const line = `• **${claimantText(c)}**, ${md(c.date.text, CAPS.name)}: “${md(c.fact.quote, CAPS.disputeQuote)}” — ${md(c.sourceLabel, CAPS.name)}, ${md(c.sourceDate.text, CAPS.name)} · \`${c.source.id}\``;
+    if (size + line.length + 1 > CAPS.disputeBlock) break;
+    lines.push(line);
+    size += line.length + 1;
+    listed++;
   }
-  if (claims.length > CAPS.disputeClaims) lines.push(`_…and ${claims.length - CAPS.disputeClaims} more claims_`);
-  if (dispute.note) lines.push(`_${md(dispute.note, CAPS.note)}_`);
+  if (listed < claims.length) lines.push(`_…and ${claims.length - listed} more ${claims.length - listed === 1 ? 'claim' : 'claims'}_`);
+  if (note) lines.push(note);
   return lines.join('\n');
 }
 

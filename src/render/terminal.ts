@@ -87,7 +87,7 @@ function itemLines(item: AnswerItem, width: number): string[] {
       const lines = wrap(`Sources differ: ${item.dispute.title}`, width);
       lines.push(...wrap(item.dispute.differs, width, INDENT));
       for (const c of item.claims) {
-        lines.push(...wrap(`* ${claimantText(c)}, ${c.date.text}, in ${c.sourceLabel}: “${c.fact.quote}” [${c.source.id}]`, width, INDENT));
+        lines.push(...wrap(`* ${claimantText(c)}, ${c.date.text}: “${c.fact.quote}” — ${c.sourceLabel}, ${c.sourceDate.text} [${c.source.id}]`, width, INDENT));
       }
       if (item.dispute.note) lines.push(...wrap(item.dispute.note, width, INDENT));
       return lines;

@@ -77,6 +77,28 @@ describe('Discord pages: limits with long answers', () => {
   });
 });
 
+describe('Discord pages: disputes', () => {
+  const claims = Array.from({ length: 50 }, (_, i) => makeFact({ id: `claim-${i}`, quote: words(500, `q${i}x`), patrols: [9] }));
+  const base = makeBase({
+    facts: claims,
+    disputes: [{ id: 'big', title: 'T '.repeat(300), differs: words(1000), aspect: 'count', claims: claims.map((c) => c.id), note: words(400) }],
+  });
+
+  it('a dispute with fifty long claims lists what fits, says how many more, and keeps its markup whole', () => {
+    const a = answer(naiveIndex(base), { command: 'patrol', number: 9 });
+    const pages = allPages(a);
+    for (const p of pages) expectWithinLimits(p.payload);
+    const text = descriptions(a).join('\n\n');
+    const block = text.split('\n\n').find((b) => b.startsWith('**⚖️ Sources differ: '));
+    expect(block).toBeDefined();
+    expect(block).toMatch(/\n_…and \d+ more claims_\n_/);
+    // Every claim line that is shown ends with its source id: none was cut through.
+    for (const line of block!.split('\n').filter((l) => l.startsWith('• '))) expect(line).toMatch(/ · `src-a`$/);
+    // Every fact block ends with its citation or its dispute marker, whole.
+    for (const b of text.split('\n\n').filter((b) => b.includes('— claimed by'))) expect(b).toMatch(/(`src-a`|_)$/);
+  });
+});
+
 describe('Discord pages: hand-built extremes', () => {
   const hostile: Answer = {
     command: 'help',

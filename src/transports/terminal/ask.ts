@@ -2,10 +2,12 @@
  * `npm run ask -- "/patrol 22"`: answer one command from the terminal, exactly as the bot would.
  *   --json      print the JSON body the bot sends to Discord for the first page of the answer
  *   --page N    with --json, that page instead (1-based)
+ * KNOWLEDGE_DIR (environment) answers from another knowledge directory.
  * Exit codes: 0 for every answered command, "nothing found" included; 1 when the knowledge files
  * have problems (each printed as path:line: field: message); 2 for a command or option that cannot
  * be parsed, with a usage line. No stack trace is ever printed.
  */
+import { resolve } from 'node:path';
 import { answer } from '../../answers/index.ts';
 import { formatIssue, loadKnowledge } from '../../knowledge/load.ts';
 import { discordMessage } from '../../render/discord.ts';
@@ -58,7 +60,9 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${parsed.message}\n`);
     return 2;
   }
-  const loaded = await loadKnowledge();
+  // The same variable the bot and the HTTP endpoint read; unset means the project's knowledge/.
+  const dir = process.env.KNOWLEDGE_DIR?.trim();
+  const loaded = await loadKnowledge(dir ? resolve(dir) : undefined);
   if (!loaded.ok) {
     process.stderr.write(`The knowledge files have problems:\n${loaded.issues.map(formatIssue).join('\n')}\n`);
     return 1;

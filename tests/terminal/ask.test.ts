@@ -1,0 +1,125 @@
+/**
+ * The `ask` CLI as a user runs it: spawned as a process, exit codes and output checked.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answer } from '../../src/answers/index.ts';
+import type { FactBase } from '../../src/domain/types.ts';
+import { discordMessage } from '../../src/render/discord.ts';
+import type { KnowledgeIndex } from '../../src/search/types.ts';
+import { realIndex } from '../answers/real-index.ts';
+import { payloadProblems } from '../render/discord-limits.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const tsx = join(root, 'node_modules', '.bin', 'tsx');
+const script = join(root, 'src', 'transports', 'terminal', 'ask.ts');
+
+function ask(args: readonly string[], env: Record<string, string> = {}) {
+  const run = spawnSync(tsx, [script, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ...env, NO_COLOR: '1' },
+    timeout: 60_000,
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** No stack trace: no "    at fn (file:line)" frames, no "Error:" dumps. */
+function expectNoStackTrace(text: string) {
+  expect(text).not.toMatch(/^\s+at .+[:(]/m);
+  expect(text).not.toMatch(/node:internal/);
+}
+
+let index: KnowledgeIndex;
+let base: FactBase;
+beforeAll(async () => {
+  index = await realIndex();
+  base = index.base;
+});
+
+describe('npm run ask', () => {
+  it('prints the answer as terminal text and exits 0', () => {
+    const run = ask(['/patrol 22']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('The 22nd joint patrol');
+    const named = base.facts.find((f) => f.patrols.includes(22) && /22nd/.test(f.quote))!;
+    expect(run.stdout.replace(/\s+/g, ' ')).toContain(named.quote);
+    expect(run.stdout).not.toMatch(/\*\*|\\_/);
+  });
+
+  it('takes the command as separate words too', () => {
+    const run = ask(['/where', 'place:Ain', 'Hawr']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.startsWith('Ain Hawr\n')).toBe(true);
+  });
+
+  it('--json prints exactly the JSON body the bot sends for the first page', () => {
+    const run = ask(['--json', '/patrol 22']);
+    expect(run.code).toBe(0);
+    const body = JSON.parse(run.stdout);
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+    expect(payloadProblems(body)).toEqual([]);
+    const expected = discordMessage(answer(index, { command: 'patrol', number: 22 }), 0).payload;
+    expect(body).toEqual(JSON.parse(JSON.stringify(expected)));
+  });
+
+  it('--json --page N prints that page', () => {
+    const run = ask(['--json', '--page', '2', '/timeline']);
+    expect(run.code).toBe(0);
+    const body = JSON.parse(run.stdout);
+    expect(body.embeds[0].footer.text).toMatch(/^Page 2 of \d+$/);
+  });
+
+  it('exits 0 when nothing is found', () => {
+    const run = ask(['/patrol 40']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('No record of patrol 40');
+    const search = ask(['/search xylophone quasar']);
+    expect(search.code).toBe(0);
+    expect(search.stdout).toContain('No facts match');
+  });
+
+  it('exits 0 with the explanation for a date it cannot read (an answered command)', () => {
+    const run = ask(['/attacks from:2020-09 to:2020-07']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('is after the to date');
+  });
+
+  it.each([
+    [['/frobnicate'], 'There is no command /frobnicate.'],
+    [['/patrol abc'], 'number must be a whole number from 1 to 999'],
+    [['/patrol 1000'], 'number must be a whole number from 1 to 999'],
+    [['/attacks since:2020'], '/attacks has no option since'],
+    [['/where'], '/where needs place'],
+    [[], 'usage: npm run ask'],
+    [['--jsn', '/help'], 'unknown flag --jsn'],
+  ])('exits 2 with a usage line: %j', (args, message) => {
+    const run = ask(args);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(message);
+    expect(run.stderr).toContain('usage:');
+    expectNoStackTrace(run.stderr);
+  });
+
+  describe('on knowledge files with problems', () => {
+    let dir: string;
+    beforeAll(() => {
+      dir = mkdtempSync(join(tmpdir(), 'ask-broken-'));
+      cpSync(join(root, 'knowledge'), join(dir, 'knowledge'), { recursive: true });
+      writeFileSync(join(dir, 'knowledge', 'places.yaml'), '- id: Not A Slug\n  name: x\n');
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('prints each problem as path:line: field: message and exits 1', () => {
+      const run = ask(['/help'], { KNOWLEDGE_DIR: join(dir, 'knowledge') });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/^knowledge\/places\.yaml:\d+: [\w.[\]]+: .+$/m);
+      expectNoStackTrace(run.stderr);
+    });
+  });
+});
