@@ -12,7 +12,12 @@ export function waitUntil<T>(
   what: string,
   timeoutMs: number = DEFAULT_WAIT_MS,
 ): Promise<T> {
-  const now = check();
+  let now: T | undefined;
+  try {
+    now = check();
+  } catch (error) {
+    return Promise.reject(error);
+  }
   if (now !== undefined) return Promise.resolve(now);
   return new Promise<T>((resolve, reject) => {
     const onChange = () => {

@@ -36,7 +36,8 @@ export class FormErrors {
     }
     const length = [...value].length;
     const min = opts.min ?? 0;
-    if (min > 0 && length < min) {
+    // Discord words a bounded range as "between" (BAD_LENGTH) and an upper limit alone as MAX_LENGTH.
+    if (min > 0 && (length < min || length > opts.max)) {
       this.add(path, 'BASE_TYPE_BAD_LENGTH', `Must be between ${min} and ${opts.max} in length.`);
     } else if (length > opts.max) {
       this.add(path, 'BASE_TYPE_MAX_LENGTH', `Must be ${opts.max} or fewer in length.`);
