@@ -97,12 +97,14 @@ describe('slash commands', () => {
 
   it('/attacks with a date range outside the fact base says there is nothing', async () => {
     const data = expectMessage(await endpoint.client.post(slash('attacks', [{ name: 'from', type: OptionType.String, value: '2019-01-01' }, { name: 'to', type: OptionType.String, value: '2019-02-01' }])));
+    expect(text(data)).toMatch(/records no attacks/);
     expect(data.embeds).toEqual((await dispatched({ kind: 'command', name: 'attacks', options: { from: '2019-01-01', to: '2019-02-01' }, userId: ASKER })).embeds);
   });
 
   it('/where resolves a place by another spelling', async () => {
     const data = expectMessage(await endpoint.client.post(slash('where', [{ name: 'place', type: OptionType.String, value: 'Ain Hour' }])));
-    expect(text(data)).toMatch(/Ain Haw?r/i);
+    expect(data.embeds[0]!.title).toBe('Ain Hawr');
+    expect(text(data)).toMatch(/“Ain Hour” is a spelling of Ain Hawr/);
     expect(data.embeds).toEqual((await dispatched({ kind: 'command', name: 'where', options: { place: 'Ain Hour' }, userId: ASKER })).embeds);
   });
 
@@ -125,7 +127,8 @@ describe('slash commands', () => {
 
   it('/source describes one source article', async () => {
     const data = expectMessage(await endpoint.client.post(slash('source', [{ name: 'id', type: OptionType.String, value: 'sofrep-26th-patrol-attacked' }])));
-    expect(text(data)).toMatch(/SOFREP/i);
+    expect(data.embeds[0]!.title).toMatch(/patrol attacked on M4/i);
+    expect(text(data)).toMatch(/Publisher:\*\* SOFREP/);
     expect(data.embeds).toEqual((await dispatched({ kind: 'command', name: 'source', options: { id: 'sofrep-26th-patrol-attacked' }, userId: ASKER })).embeds);
   });
 
@@ -165,13 +168,12 @@ describe('autocomplete', () => {
   it('/where suggests places for a partial name in any spelling', async () => {
     const found = await choices('where', { name: 'place', type: OptionType.String, value: 'Ain H' });
     expect(found.length).toBeGreaterThan(0);
-    expect(found.map((c) => `${c.name} ${c.value}`).join('\n')).toMatch(/Ain Haw?r|ain-hawr/i);
+    expect(found.map((c) => c.value)).toContain('ain-hawr');
   });
 
   it('/search suggests completions', async () => {
     const found = await choices('search', { name: 'query', type: OptionType.String, value: 'patr' });
-    expect(found.length).toBeGreaterThan(0);
-    expect(found.length).toBeLessThanOrEqual(25);
+    expect(found.map((c) => c.value)).toContain('patrol');
   });
 
   it('/source suggests source ids', async () => {
