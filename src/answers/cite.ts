@@ -115,14 +115,21 @@ export function disputeItem(support: BaseSupport, dispute: Dispute): AnswerItem 
 export interface FactItemOptions {
   readonly related?: (fact: Fact) => boolean;
   readonly snippet?: (fact: Fact) => Snippet | undefined;
+  /**
+   * Gather the disputes after all the facts, under a heading, instead of after the first fact in
+   * each: for ranked lists (search), where the order of the facts is what the reader scans.
+   */
+  readonly disputesAtEnd?: boolean;
 }
 
 /**
  * Fact items in the given order; each dispute a shown fact takes part in follows that fact the first
- * time it comes up, so a disagreement is read next to the claim it concerns.
+ * time it comes up, so a disagreement is read next to the claim it concerns (or, with
+ * `disputesAtEnd`, after all of them).
  */
 export function factItems(support: BaseSupport, facts: readonly Fact[], options: FactItemOptions = {}): AnswerItem[] {
   const items: AnswerItem[] = [];
+  const deferred: AnswerItem[] = [];
   const shown = new Set<string>();
   for (const fact of facts) {
     const snippet = options.snippet?.(fact);
@@ -137,9 +144,10 @@ export function factItems(support: BaseSupport, facts: readonly Fact[], options:
       const dispute = support.base.disputeById.get(id);
       if (!dispute) continue;
       shown.add(id);
-      items.push(disputeItem(support, dispute));
+      (options.disputesAtEnd ? deferred : items).push(disputeItem(support, dispute));
     }
   }
+  if (deferred.length > 0) items.push({ kind: 'heading', text: 'Where the sources differ' }, ...deferred);
   return items;
 }
 

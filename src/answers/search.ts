@@ -56,7 +56,7 @@ export function answerSearch(index: KnowledgeIndex, input: string): Answer {
     items: factItems(
       supportFor(index.base),
       hits.map((h) => h.fact),
-      { snippet: (f) => buildSnippet(f, termsByFact.get(f.id) ?? []) },
+      { snippet: (f) => buildSnippet(f, termsByFact.get(f.id) ?? []), disputesAtEnd: true },
     ),
   };
 }

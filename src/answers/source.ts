@@ -4,7 +4,8 @@ import type { KnowledgeIndex } from '../search/types.ts';
 import type { Answer, AnswerItem, Phrase } from './answer.ts';
 import { user } from './answer.ts';
 import { capList, factItems, plural, supportFor } from './cite.ts';
-import { datedInterval, formatDated } from './dates.ts';
+import { formatDated } from './dates.ts';
+import { compareByDate } from '../search/date-order.ts';
 
 const KIND_TEXT: Record<Source['kind'], string> = {
   'news-article': 'a news article',
@@ -86,9 +87,7 @@ export function answerSource(index: KnowledgeIndex, input: string): Answer {
     };
   }
   const support = supportFor(base);
-  const facts = [...(support.factsBySource.get(source.id) ?? [])].sort(
-    (a, b) => datedInterval(a).start.getTime() - datedInterval(b).start.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
+  const facts = [...(support.factsBySource.get(source.id) ?? [])].sort(compareByDate);
   const items = details(source);
   if (facts.length > 0) {
     items.push({ kind: 'heading', text: `Facts from this source`, note: `${facts.length}, in date order` });

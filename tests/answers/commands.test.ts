@@ -226,6 +226,15 @@ describe('/search', () => {
     expect(notice(a)).toContain('“human shields”');
   });
 
+  it('lists the hits first, best first, and the disagreements they touch after them', () => {
+    const a = ask({ command: 'search', query: 'human shields' });
+    const kinds = a.items.map((i) => i.kind);
+    const firstDispute = kinds.indexOf('dispute');
+    expect(firstDispute).toBeGreaterThan(0);
+    expect(kinds.slice(firstDispute).every((k) => k === 'dispute')).toBe(true);
+    expect(a.items[firstDispute - 1]).toEqual({ kind: 'heading', text: 'Where the sources differ' });
+  });
+
   it('empty or meaningless queries get a helpful message', () => {
     for (const q of ['', '   ', '!!! ???', '—']) {
       const a = ask({ command: 'search', query: q });

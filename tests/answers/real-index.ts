@@ -2,14 +2,14 @@
 import type { FactBase } from '../../src/domain/types.ts';
 import { formatIssue, loadKnowledge } from '../../src/knowledge/load.ts';
 import type { KnowledgeIndex } from '../../src/search/types.ts';
-import { naiveIndex } from './naive-index.ts';
+import { buildKnowledgeIndex } from '../../src/search/index.ts';
 
 let loading: Promise<KnowledgeIndex> | undefined;
 
 export function realIndex(): Promise<KnowledgeIndex> {
   loading ??= loadKnowledge().then((result) => {
     if (!result.ok) throw new Error(`knowledge/ does not load:\n${result.issues.map(formatIssue).join('\n')}`);
-    return naiveIndex(result.base);
+    return buildKnowledgeIndex(result.base);
   });
   return loading;
 }
