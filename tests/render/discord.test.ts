@@ -4,7 +4,7 @@ import { answer } from '../../src/answers/index.ts';
 import { MAX_LISTED } from '../../src/answers/cite.ts';
 import { discordMessage, renderDiscord } from '../../src/render/discord.ts';
 import { makeBase, makeFact, makeSource } from '../answers/fixture-base.ts';
-import { naiveIndex } from '../answers/naive-index.ts';
+import { buildKnowledgeIndex } from '../../src/search/index.ts';
 import { expectWithinLimits } from './discord-limits.ts';
 
 const words = (n: number, word = 'lorem') => Array.from({ length: n }, (_, i) => `${word}${i}`).join(' ');
@@ -34,7 +34,7 @@ describe('Discord pages: limits with long answers', () => {
     sources: [makeSource({ id: 'src-a', publisher: 'P'.repeat(3000), title: 'T'.repeat(3000) })],
     claimants: [{ id: 'outlet', name: 'C '.repeat(2000), kind: 'media' }],
   });
-  const index = naiveIndex(base);
+  const index = buildKnowledgeIndex(base);
 
   it('splits 300 facts with huge quotes into pages that each fit every limit', () => {
     const pages = allPages(answer(index, { command: 'timeline' }));
@@ -85,7 +85,7 @@ describe('Discord pages: disputes', () => {
   });
 
   it('a dispute with fifty long claims lists what fits, says how many more, and keeps its markup whole', () => {
-    const a = answer(naiveIndex(base), { command: 'patrol', number: 9 });
+    const a = answer(buildKnowledgeIndex(base), { command: 'patrol', number: 9 });
     const pages = allPages(a);
     for (const p of pages) expectWithinLimits(p.payload);
     const text = descriptions(a).join('\n\n');

@@ -3,7 +3,7 @@ import type { Answer } from '../../src/answers/answer.ts';
 import { answer } from '../../src/answers/index.ts';
 import { renderTerminal, wrap } from '../../src/render/terminal.ts';
 import { makeBase, makeFact, makeSource } from '../answers/fixture-base.ts';
-import { naiveIndex } from '../answers/naive-index.ts';
+import { buildKnowledgeIndex } from '../../src/search/index.ts';
 
 describe('wrap', () => {
   it('wraps at word boundaries with an indent, and breaks words longer than a line', () => {
@@ -36,7 +36,7 @@ describe('renderTerminal', () => {
     ],
     disputes: [{ id: 'which', title: 'Which patrol was it?', differs: 'One says 7th, one says 8th.', aspect: 'numbering', claims: ['f1', 'f2'] }],
   });
-  const index = naiveIndex(base);
+  const index = buildKnowledgeIndex(base);
 
   it('writes out dates, quotes, sources, claimants and disputes, with no markup', () => {
     const text = renderTerminal(answer(index, { command: 'patrol', number: 7 }), { width: 200 });
