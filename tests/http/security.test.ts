@@ -237,6 +237,25 @@ describe('deferred replies', () => {
     expect(JSON.stringify(logged)).toContain('index exploded');
     harness.catcher.requests.length = 0;
   });
+
+  it('logs a refused follow-up without the interaction token, which is a credential', async () => {
+    harness.catcher.failNext(404, { message: 'Unknown Webhook', code: 10015 });
+    handle.mockImplementationOnce(async () => ({ kind: 'deferred', ephemeral: false, data: Promise.resolve({ content: 'late' }) }));
+    const payload = slash('help');
+    await endpoint.client.post(payload);
+    await harness.catcher.request(1);
+    // REST has already thrown by the time the log line exists; wait for the line, not for a time.
+    for (;;) {
+      const line = harness.logs.lines().find((l) => l.msg === 'could not complete the deferred reply' && l.interactionId === payload.id);
+      if (line) {
+        expect(line.failure).toMatchObject({ status: 404, code: 10015 });
+        break;
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(harness.logs.text()).not.toContain(payload.token);
+    harness.catcher.requests.length = 0;
+  });
 });
 
 describe('never crashes', () => {

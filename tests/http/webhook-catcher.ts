@@ -16,6 +16,7 @@ export class WebhookCatcher {
   readonly requests: CaughtRequest[] = [];
   #server: Server;
   #waiters: Array<() => void> = [];
+  #failures: Array<{ status: number; body: unknown }> = [];
 
   constructor() {
     this.#server = createServer((req, res) => {
@@ -25,8 +26,9 @@ export class WebhookCatcher {
         const text = Buffer.concat(chunks).toString('utf8');
         const caught: CaughtRequest = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: text ? JSON.parse(text) : undefined };
         this.requests.push(caught);
+        const failure = this.#failures.shift();
         const message = { id: '1600000000000000007', channel_id: '1500000000000000005', type: 20, ...caught.body };
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(message));
+        res.writeHead(failure?.status ?? 200, { 'content-type': 'application/json' }).end(JSON.stringify(failure?.body ?? message));
         for (const wake of this.#waiters.splice(0)) wake();
       });
     });
@@ -36,6 +38,11 @@ export class WebhookCatcher {
     await new Promise<void>((resolve) => this.#server.listen(0, '127.0.0.1', resolve));
     const { port } = this.#server.address() as AddressInfo;
     return `http://127.0.0.1:${port}/api`;
+  }
+
+  /** Answer the next request with an error, as Discord does for an expired or unknown token. */
+  failNext(status: number, body: unknown): void {
+    this.#failures.push({ status, body });
   }
 
   /** The `n`th request (1-based) once it has arrived. */
