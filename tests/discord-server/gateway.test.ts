@@ -136,6 +136,29 @@ describe('recovery', () => {
     expect(r.initial?.data?.content).toBe('pong');
   });
 
+  it('a client whose heartbeats go unacknowledged drops the zombie connection and resumes', async () => {
+    const [s] = await start(100);
+    s.gateway.ackHeartbeats = false;
+    const resume = await s.waitForResume(1);
+    s.gateway.ackHeartbeats = true;
+    expect(resume.outcome).toBe('resumed');
+    expect(s.connections[0]?.closedBy).toBe('client');
+    expect(s.identifies).toHaveLength(1);
+  });
+
+  it('raw dispatches reach the client with increasing sequence numbers', async () => {
+    const [s, c] = await start();
+    const received = deferred<{ t: string; s: number; d: unknown }>();
+    c.on(Events.Raw, (packet: { t: string; s: number; d: unknown }) => {
+      if (packet.t === 'TYPING_START') received.resolve(packet);
+    });
+    const typing = { channel_id: s.channelId(), guild_id: s.guild.id, user_id: s.tester.id, timestamp: 1 };
+    expect(s.dispatch('TYPING_START', typing)).toBe(1);
+    const packet = await received.promise;
+    expect(packet.d).toEqual(typing);
+    expect(packet.s).toBe(s.gateway.liveSessions()[0]?.seq);
+  });
+
   it('on op 7 RECONNECT the client closes and resumes', async () => {
     const [s] = await start();
     s.requestReconnect();

@@ -125,6 +125,49 @@ describe('responding', () => {
     expect(() => s.build.buttonPress('page:2', first.original!)).toThrow(/no component "page:2"/);
   });
 
+  it('deferUpdate + editReply on a button edits the message the button is on', async () => {
+    const s = await start(async (i) => {
+      const more = new ButtonBuilder().setCustomId('more').setLabel('More').setStyle(ButtonStyle.Secondary);
+      if (i.isChatInputCommand()) {
+        await i.reply({ content: 'short', components: [new ActionRowBuilder<ButtonBuilder>().addComponents(more)] });
+      } else if (i.isButton()) {
+        await i.deferUpdate();
+        await i.editReply({ content: 'long', components: [] });
+      }
+    });
+    const first = await s.slashCommand('pages');
+    const press = await s.buttonPress('more', first.original!);
+    expect(press.initial?.type).toBe(CallbackType.DeferredUpdateMessage);
+    const edit = await press.waitForEdit(1);
+    expect(edit.messageId).toBe(first.original?.id);
+    expect(first.original?.content).toBe('long');
+    expect((await press.waitForMessage()).content).toBe('long');
+  });
+
+  it('withResponse returns the created message; fetchReply reads it back', async () => {
+    const fetched = deferred<[string | undefined, string]>();
+    const s = await start(async (i) => {
+      if (!i.isChatInputCommand()) return;
+      const response = await i.reply({ content: 'with response', withResponse: true });
+      const again = await i.fetchReply();
+      fetched.resolve([response.resource?.message?.content, again.content]);
+    });
+    const r = await s.slashCommand('slow');
+    expect(await fetched.promise).toEqual(['with response', 'with response']);
+    expect(r.initial?.withResponse).toBe(true);
+    expect(s.requestsTo('GET /webhooks/:app/:token/messages/@original')[0]?.status).toBe(200);
+  });
+
+  it('a burst of 200 interactions is answered, none timing out', async () => {
+    const s = await start(async (i) => {
+      if (i.isChatInputCommand()) await i.reply(`patrol ${i.options.getInteger('number')}`);
+    });
+    const handles = await Promise.all(Array.from({ length: 200 }, (_, k) => s.slashCommand('patrol', { number: (k % 100) + 1 })));
+    expect(handles.filter((h) => h.timedOut)).toEqual([]);
+    expect(new Set(handles.map((h) => h.original?.id)).size).toBe(200);
+    expect(handles[41]?.initial?.data?.content).toBe('patrol 42');
+  });
+
   it('follow-ups are recorded with their flags', async () => {
     const s = await start(async (i) => {
       if (!i.isChatInputCommand()) return;

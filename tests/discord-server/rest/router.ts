@@ -58,6 +58,19 @@ export interface RecordedRequest {
   injected: boolean;
 }
 
+function decodePath(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment);
+      } catch {
+        return segment;
+      }
+    })
+    .join('/');
+}
+
 interface CompiledRoute extends Route {
   regex: RegExp;
   names: string[];
@@ -106,7 +119,8 @@ export class RestRouter {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const method = (request.method ?? 'GET').toUpperCase();
     const prefix = API_PREFIX.exec(url.pathname);
-    const path = prefix ? prefix[2]! : url.pathname;
+    // Segments are decoded (discord.js sends `@original` as `%40original`) so patterns read naturally.
+    const path = decodePath(prefix ? prefix[2]! : url.pathname);
     const record: RecordedRequest = {
       id: this.nextId++,
       at: Date.now(),
@@ -200,7 +214,7 @@ export class RestRouter {
       if (route.method !== method) continue;
       const params: Record<string, string> = {};
       route.names.forEach((name, i) => {
-        params[name] = decodeURIComponent(m[i + 1]!);
+        params[name] = m[i + 1]!;
       });
       return { route, params };
     }
