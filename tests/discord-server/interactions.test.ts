@@ -168,6 +168,19 @@ describe('responding', () => {
     expect(handles[41]?.initial?.data?.content).toBe('patrol 42');
   });
 
+  it('a reply with a file is read from multipart/form-data', async () => {
+    const s = await start(async (i) => {
+      if (i.isChatInputCommand()) {
+        await i.reply({ content: 'see attached', files: [{ attachment: Buffer.from('patrol,date\n22,2020-03-15\n'), name: 'patrols.csv' }] });
+      }
+    });
+    const r = await s.slashCommand('slow');
+    expect(r.initial?.data?.content).toBe('see attached');
+    const request = s.requestsTo('POST /interactions/:id/:token/callback')[0]!;
+    expect(request.files).toEqual([{ field: 'files[0]', name: 'patrols.csv', size: 26, contentType: expect.any(String) }]);
+    expect(r.original?.attachments[0]).toMatchObject({ filename: 'patrols.csv', size: 26 });
+  });
+
   it('follow-ups are recorded with their flags', async () => {
     const s = await start(async (i) => {
       if (!i.isChatInputCommand()) return;
