@@ -6,21 +6,25 @@
 import type { APIApplicationCommandOptionChoice, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { KnowledgeIndex } from '../search/types.ts';
 import { answerReply } from './answer-reply.ts';
-import type { CommandModule } from './types.ts';
+import type { CommandContext, CommandModule, MessageData, Outgoing } from './types.ts';
+
+/** Answer now, or, before the first load has finished, acknowledge within Discord's 3 seconds and answer when ready. */
+export function replyWhenReady(ctx: CommandContext, ephemeral: boolean, build: (index: KnowledgeIndex) => MessageData): Outgoing {
+  if (!ctx.index) return { kind: 'deferred', ephemeral, data: ctx.ready().then(build) };
+  return { kind: 'message', data: build(ctx.index) };
+}
 
 type Suggest = (index: KnowledgeIndex, focused: string) => readonly APIApplicationCommandOptionChoice[];
 
 export function answerCommand(data: RESTPostAPIChatInputApplicationCommandsJSONBody, suggest?: Suggest): CommandModule {
   return {
     data,
-    async execute(incoming, ctx) {
+    execute(incoming, ctx) {
       const { hide, ...options } = incoming.options;
       const ephemeral = hide === true;
       const build = (index: KnowledgeIndex) =>
         answerReply(index, { command: data.name, options, userId: incoming.userId, page: 0, now: ctx.now(), ephemeral });
-      // Before the first load finishes, acknowledge within Discord's 3 seconds and answer when ready.
-      if (!ctx.index) return { kind: 'deferred', ephemeral, data: ctx.ready().then(build) };
-      return { kind: 'message', data: build(ctx.index) };
+      return replyWhenReady(ctx, ephemeral, build);
     },
     ...(suggest && {
       autocomplete: (incoming, index) => suggest(index, incoming.focused),

@@ -66,8 +66,9 @@ async function turnPage(incoming: Extract<Incoming, { kind: 'button' }>, ctx: Co
   if (!state || !commands.has(state.command)) return { kind: 'message', data: notice('This button is not one I know. Run the command again.') };
   if (state.userId !== incoming.userId) return { kind: 'message', data: notice('Only the person who asked can turn these pages. Run the command yourself to browse.') };
   if (ctx.now() > state.expiresAt) return { kind: 'message', data: notice('These buttons have expired. Run the command again for a fresh answer.') };
-  const index = ctx.index ?? (await ctx.ready());
-  const data = answerReply(index, {
+  // A page turn cannot wait for a first load past Discord's 3 seconds; it is rare enough to just say so.
+  if (!ctx.index) return { kind: 'message', data: notice('The fact base is still loading. Try again in a moment.') };
+  const data = answerReply(ctx.index, {
     command: state.command,
     options: state.options,
     userId: state.userId,

@@ -33,15 +33,17 @@ export function createLogger(options: { level?: string; destination?: NodeJS.Wri
 export function redactSecrets(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) if (secret.length >= 8) out = out.split(secret).join('[redacted]');
-  // A bot token's shape, in case one we were not told about appears.
-  return out.replace(/\b[\w-]{23,28}\.[\w-]{6,7}\.[\w-]{27,40}\b/g, '[redacted]');
+  return (
+    out
+      // A bot token's shape, in case one we were not told about appears.
+      .replace(/\b[\w-]{23,28}\.[\w-]{6,7}\.[\w-]{27,40}\b/g, '[redacted]')
+      // Interaction and webhook tokens sit in REST URLs and are credentials for 15 minutes.
+      .replace(/\b(interactions|webhooks)\/(\d{1,20})\/[\w.-]{20,}/g, '$1/$2/[redacted]')
+  );
 }
 
+/** Errors from discord.js carry the request URL and body: scrub every string in them, not only the message. */
 function serializeError(err: unknown, secrets: readonly string[]) {
   const base = pino.stdSerializers.err(err as Error);
-  return {
-    ...base,
-    message: redactSecrets(String(base.message ?? ''), secrets),
-    stack: redactSecrets(String(base.stack ?? ''), secrets),
-  };
+  return JSON.parse(redactSecrets(JSON.stringify(base), secrets)) as typeof base;
 }

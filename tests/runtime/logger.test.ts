@@ -28,9 +28,15 @@ describe('logger', () => {
     log.info({ token, headers: { authorization: `Bot ${token}` } }, `connecting with ${token}`);
     log.error({ err: new Error(`401 for Bot ${token}`) }, 'failed');
     log.warn(`a token-shaped string ${token.replace('abc', 'xyz')}`);
+    const restError = Object.assign(new Error('Unknown interaction'), {
+      url: 'https://discord.com/api/v10/interactions/123456789012345678/aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDEyMzQ1Njc4OnNlY3JldA/callback',
+    });
+    log.error({ err: restError }, 'could not send the answer');
     const text = lines.join('');
     expect(text).not.toContain(token);
     expect(text).not.toContain('abcdefghijklmnopqrstuvwxyz0123456789');
+    expect(text).not.toContain('aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDEyMzQ1Njc4OnNlY3JldA');
+    expect(text).toContain('interactions/123456789012345678/[redacted]');
     expect(text).toContain('[redacted]');
   });
 });

@@ -4,7 +4,9 @@
  */
 import { ApplicationCommandType, type RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js';
 import { keywordQuery } from '../keywords.ts';
+import { replyWhenReady } from '../answer-command.ts';
 import { answerReply } from '../answer-reply.ts';
+import type { KnowledgeIndex } from '../../search/types.ts';
 import type { CommandModule } from '../types.ts';
 
 export const data = {
@@ -14,19 +16,10 @@ export const data = {
 
 export const command: CommandModule = {
   data,
-  async execute(incoming, ctx) {
-    const text = incoming.targetMessage?.content ?? '';
-    const index = ctx.index ?? (await ctx.ready());
-    return {
-      kind: 'message',
-      data: answerReply(index, {
-        command: 'search',
-        options: { query: keywordQuery(text) },
-        userId: incoming.userId,
-        page: 0,
-        now: ctx.now(),
-        ephemeral: true,
-      }),
-    };
+  execute(incoming, ctx) {
+    const query = keywordQuery(incoming.targetMessage?.content ?? '');
+    const build = (index: KnowledgeIndex) =>
+      answerReply(index, { command: 'search', options: { query }, userId: incoming.userId, page: 0, now: ctx.now(), ephemeral: true });
+    return replyWhenReady(ctx, true, build);
   },
 };
