@@ -11,8 +11,6 @@ import { findAgreementAnchor, formatDated } from './dates.ts';
 export interface BaseSupport {
   readonly base: FactBase;
   readonly anchor?: AgreementAnchor;
-  /** Facts per source id, in the base's order. */
-  readonly factsBySource: ReadonlyMap<string, readonly Fact[]>;
   /** Cited facts made so far: the fact base is immutable, so each is worked out once. */
   readonly cited: Map<string, CitedFact>;
 }
@@ -28,14 +26,8 @@ const supportCache = new WeakMap<FactBase, BaseSupport>();
 export function supportFor(base: FactBase): BaseSupport {
   let support = supportCache.get(base);
   if (!support) {
-    const factsBySource = new Map<string, Fact[]>();
-    for (const fact of base.facts) {
-      const list = factsBySource.get(fact.source);
-      if (list) list.push(fact);
-      else factsBySource.set(fact.source, [fact]);
-    }
     const anchor = findAgreementAnchor(base);
-    support = { base, factsBySource, cited: new Map(), ...(anchor ? { anchor } : {}) };
+    support = { base, cited: new Map(), ...(anchor ? { anchor } : {}) };
     supportCache.set(base, support);
   }
   return support;
@@ -167,10 +159,13 @@ export function ordinal(n: number): string {
   }
 }
 
-/** The facts to list, at most MAX_LISTED, and a sentence saying so when some were left out. */
-export function capList<T>(facts: readonly T[]): { shown: readonly T[]; note: string } {
-  if (facts.length <= MAX_LISTED) return { shown: facts, note: '' };
-  return { shown: facts.slice(0, MAX_LISTED), note: ` Showing the first ${MAX_LISTED} of ${facts.length}: narrow them down with from: and to:.` };
+/**
+ * The entries to list, at most MAX_LISTED, and a sentence saying so when some were left out;
+ * `narrow` tells the reader how to get at the rest.
+ */
+export function capList<T>(entries: readonly T[], narrow = 'narrow them down with from: and to:'): { shown: readonly T[]; note: string } {
+  if (entries.length <= MAX_LISTED) return { shown: entries, note: '' };
+  return { shown: entries.slice(0, MAX_LISTED), note: ` Showing the first ${MAX_LISTED} of ${entries.length}: ${narrow}.` };
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

@@ -1,18 +1,39 @@
 /** /help: what the bot knows (counted from the fact base) and how to ask. */
+import type { FactBase } from '../domain/types.ts';
 import type { KnowledgeIndex } from '../search/types.ts';
 import type { Answer, AnswerItem } from './answer.ts';
 import { plural } from './cite.ts';
 import { datedInterval, formatInterval } from './dates.ts';
 import { COMMANDS, usageLine } from './query.ts';
 
+interface Stats {
+  readonly span?: string;
+  readonly attacks: number;
+}
+
+/** Worked out once per fact base: it takes a pass over every fact. */
+const statsCache = new WeakMap<FactBase, Stats>();
+
+function stats(index: KnowledgeIndex): Stats {
+  let found = statsCache.get(index.base);
+  if (!found) {
+    const first = index.timeline()[0];
+    let last = -Infinity;
+    let attacks = 0;
+    for (const fact of index.base.facts) {
+      last = Math.max(last, datedInterval(fact).end.getTime());
+      if (fact.kind === 'attack') attacks++;
+    }
+    found = { attacks, ...(first ? { span: formatInterval({ start: datedInterval(first).start, end: new Date(last) }) } : {}) };
+    statsCache.set(index.base, found);
+  }
+  return found;
+}
+
 export function answerHelp(index: KnowledgeIndex): Answer {
   const { base } = index;
   const patrols = index.knownPatrols();
-  const timeline = index.timeline();
-  const first = timeline[0];
-  const last = timeline.reduce<number>((max, f) => Math.max(max, datedInterval(f).end.getTime()), -Infinity);
-  const span = first ? formatInterval({ start: datedInterval(first).start, end: new Date(last) }) : undefined;
-  const attacks = base.facts.filter((f) => f.kind === 'attack').length;
+  const { span, attacks } = stats(index);
 
   const items: AnswerItem[] = [
     { kind: 'heading', text: 'What I know' },

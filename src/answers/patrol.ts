@@ -15,12 +15,15 @@ function kindRank(fact: Fact): number {
 
 const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 
-/** Whether a fact's own words name the Nth patrol ("the 26th joint patrol", "21th", "first"). */
-function namesPatrol(fact: Fact, n: number): boolean {
-  const text = `${fact.quote} ${fact.statement}`.toLowerCase();
-  if (new RegExp(`(^|[^0-9])${n}(st|nd|rd|th)?([^0-9]|$)`).test(text)) return true;
+/** A test of whether a fact's own words name the Nth patrol ("the 26th joint patrol", "21th", "first"). */
+function namesPatrol(n: number): (fact: Fact) => boolean {
+  const number = new RegExp(`(^|[^0-9])${n}(st|nd|rd|th)?([^0-9]|$)`);
   const word = ORDINAL_WORDS[n - 1];
-  return word !== undefined && new RegExp(`\\b${word}\\b`).test(text);
+  const wordPattern = word === undefined ? undefined : new RegExp(`\\b${word}\\b`);
+  return (fact) => {
+    const text = `${fact.quote} ${fact.statement}`.toLowerCase();
+    return number.test(text) || (wordPattern?.test(text) ?? false);
+  };
 }
 
 /**
@@ -32,10 +35,11 @@ function namesPatrol(fact: Fact, n: number): boolean {
 export function patrolSummaryFact(facts: readonly Fact[], n: number): Fact | undefined {
   let best: Fact | undefined;
   let bestKey: number[] | undefined;
+  const names = namesPatrol(n);
   facts.forEach((fact, position) => {
     const key = [
       fact.patrols.length === 1 && fact.patrols[0] === n ? 0 : 1,
-      namesPatrol(fact, n) ? 0 : 1,
+      names(fact) ? 0 : 1,
       datedInterval(fact).end.getTime(),
       kindRank(fact),
       position,
@@ -73,7 +77,8 @@ export function answerPatrol(index: KnowledgeIndex, number: number | undefined):
       return { command: 'patrol', kind: 'not-found', title: 'Known joint patrols', notice: ['The fact base has no patrols yet.'], items: [] };
     }
     const items: AnswerItem[] = [];
-    for (const n of known) {
+    const { shown, note } = capList(known, 'ask /patrol with a number for any of them');
+    for (const n of shown) {
       const facts = index.factsForPatrol(n);
       const summary = patrolSummaryFact(facts, n);
       if (summary) items.push({ kind: 'patrol', ordinal: n, factCount: facts.length, summary: cite(support, summary) });
@@ -82,7 +87,7 @@ export function answerPatrol(index: KnowledgeIndex, number: number | undefined):
       command: 'patrol',
       kind: 'ok',
       title: 'Known joint patrols',
-      notice: [`The fact base knows ${plural(known.length, 'joint patrol')}: ${knownList(known)}. Each is shown with its date and one fact about it.`],
+      notice: [`The fact base knows ${plural(known.length, 'joint patrol')}: ${knownList(known)}. Each is shown with its date and one fact about it.${note}`],
       hint: ['Ask /patrol with a number, e.g. ', `/patrol ${known[known.length - 1]}`, ', for everything about one patrol.'],
       items,
     };
@@ -109,6 +114,7 @@ export function answerPatrol(index: KnowledgeIndex, number: number | undefined):
   const sources = new Set(facts.map((f) => f.source));
   const summary = patrolSummaryFact(facts, number);
   const when = summary ? cite(support, summary).date.text : undefined;
+  const listed = capList(ordered, 'use /search for the rest');
   const disputed = new Set(facts.flatMap((f) => index.base.disputesByFact.get(f.id) ?? [])).size;
   return {
     command: 'patrol',
@@ -117,8 +123,8 @@ export function answerPatrol(index: KnowledgeIndex, number: number | undefined):
     notice: [
       `${when ? `${when}. ` : ''}${plural(facts.length, 'fact')} from ${plural(sources.size, 'source')}` +
         (disputed > 0 ? `; the sources differ on ${plural(disputed, 'point')}, shown as such.` : '.') +
-        capList(ordered).note,
+        listed.note,
     ],
-    items: factItems(support, capList(ordered).shown),
+    items: factItems(support, listed.shown),
   };
 }

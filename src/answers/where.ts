@@ -49,11 +49,12 @@ export function answerWhere(index: KnowledgeIndex, input: string): Answer {
         ? [`${place.name}: ${plural(facts.length, 'fact')} in the fact base.`]
         : ['“', user(typed), `” is ${resolution.via === 'id' ? 'the id of' : 'a spelling of'} ${place.name}. ${plural(facts.length, 'fact')} in the fact base.`];
     const items = placeDetails(place);
+    const listed = capList(facts, 'use /search with the place and other words for the rest');
     if (facts.length > 0) {
       items.push({ kind: 'heading', text: `What the sources say about ${place.name}`, note: 'in date order' });
-      items.push(...factItems(supportFor(index.base), capList(facts).shown));
+      items.push(...factItems(supportFor(index.base), listed.shown));
     }
-    return { command: 'where', kind: 'ok', title: place.name, notice: [...notice, capList(facts).note], items };
+    return { command: 'where', kind: 'ok', title: place.name, notice: [...notice, listed.note], items };
   }
   if (resolution.kind === 'suggestions' && resolution.candidates.length > 0) {
     const names = resolution.candidates.map((p) => p.name);
