@@ -118,9 +118,13 @@ describe('/patrol N', () => {
       expect(p.factCount).toBe(base.facts.filter((f) => f.patrols.includes(p.ordinal)).length);
       expect(p.summary.date.text.length).toBeGreaterThan(0);
     }
-    // The 25th is dated by the attack on it, not by a later count of patrols.
+    // The 25th is dated by what happened to it, not by the later count of "25 patrols" since March.
     const p25 = listed.find((p) => p.ordinal === 25);
-    if (p25) expect(p25.summary.fact.kind).not.toBe('context');
+    const count = base.facts.find((f) => f.patrols.includes(25) && /25 patrols/.test(f.quote));
+    if (p25 && count) {
+      expect(p25.summary.fact.id).not.toBe(count.id);
+      expect(datedInterval(p25.summary.fact).end.getTime()).toBeLessThan(datedInterval(count).end.getTime());
+    }
     const { terminal } = texts(a);
     for (const p of listed) expect(terminal).toContain(`Patrol ${p.ordinal} · ${p.summary.date.text}`);
   });
