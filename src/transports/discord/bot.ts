@@ -13,7 +13,8 @@ import {
 } from 'discord.js';
 import { handleInteraction } from '../../interactions/dispatch.ts';
 import { PAGE_BUTTON_LIFETIME_MS } from '../../interactions/paging.ts';
-import type { CommandContext, Incoming, Outgoing } from '../../interactions/types.ts';
+import { storeContext } from '../../interactions/context.ts';
+import type { Incoming, Outgoing } from '../../interactions/types.ts';
 import type { KnowledgeStore } from '../../runtime/knowledge-store.ts';
 import type { Logger } from '../../runtime/logger.ts';
 import { fromAutocomplete, fromButton, fromChatInput, fromMessageContextMenu } from './incoming.ts';
@@ -48,15 +49,7 @@ export function createBot(options: BotOptions): Bot {
   /** Timers that retire paging buttons; cleared on stop so the process can exit. */
   const retirements = new Set<NodeJS.Timeout>();
 
-  const ctx: CommandContext = {
-    get index() {
-      return store.current;
-    },
-    ready: () => store.ready(),
-    reload: () => store.reload(),
-    log,
-    now: options.now ?? Date.now,
-  };
+  const ctx = storeContext(store, log, options.now);
 
   async function send(interaction: Interaction, outgoing: Outgoing): Promise<void> {
     if (interaction.isAutocomplete()) {

@@ -8,23 +8,16 @@
 import { randomBytes, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { storeContext, type KnowledgeSource } from '../../interactions/context.ts';
 import { handleInteraction } from '../../interactions/dispatch.ts';
 import type { CommandContext, Incoming, Outgoing } from '../../interactions/types.ts';
-import type { ReloadOutcome } from '../../runtime/knowledge-store.ts';
 import type { Logger } from '../../runtime/logger.ts';
-import type { KnowledgeIndex } from '../../search/types.ts';
 import { createFollowUps } from './follow-up.ts';
 import { parseInteraction } from './incoming.ts';
 import { DEFAULT_BODY_LIMIT, readBody } from './read-body.ts';
 import { ephemeralNotice, interactionResponse, NO_CHOICES, PONG } from './response.ts';
 import { precheckSignature, publicKeyFromHex, verifySignature } from './signature.ts';
-
-/** What the server needs of the knowledge store (KnowledgeStore fits; tests may gate it). */
-export interface KnowledgeSource {
-  readonly current: KnowledgeIndex | null;
-  ready(): Promise<KnowledgeIndex>;
-  reload(): Promise<ReloadOutcome>;
-}
+export type { KnowledgeSource };
 
 export interface InteractionServerOptions {
   /** The application's public key: 64 hex characters, or a KeyObject already built from them. */
@@ -62,15 +55,7 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
   const followUps = createFollowUps({ apiUrl: options.apiUrl, log });
   let closing = false;
 
-  const ctx: CommandContext = {
-    get index() {
-      return store.current;
-    },
-    ready: () => store.ready(),
-    reload: () => store.reload(),
-    log,
-    now,
-  };
+  const ctx = storeContext(store, log, now);
 
   function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): Promise<void> {
     const text = JSON.stringify(body);
