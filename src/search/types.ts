@@ -2,7 +2,7 @@
  * The contract between the search layer and the answers built on it. The answers layer codes
  * against these types only, so the index behind them can change (see bench/) without touching it.
  */
-import type { Fact, FactBase, Place } from '../domain/types.ts';
+import type { Fact, FactBase, FactKind, Place } from '../domain/types.ts';
 
 export interface FactHit {
   readonly fact: Fact;
@@ -24,8 +24,20 @@ export interface Suggestion {
   readonly value: string;
 }
 
+/** How an index came to be, for logs and the benchmark. */
+export interface IndexBuildInfo {
+  /** `built`: indexed from the facts; `cache`: the full-text part was read from a cache file. */
+  readonly from: 'built' | 'cache';
+  /** Wall time from the fact base to a ready index, in ms. */
+  readonly ms: number;
+  readonly facts: number;
+  readonly terms: number;
+}
+
 export interface KnowledgeIndex {
   readonly base: FactBase;
+  /** How this index was built (optional so that hand-made test doubles need not say). */
+  readonly buildInfo?: IndexBuildInfo;
   /** Free-text search over facts, best first; [] for an empty or meaningless query. */
   searchFacts(query: string, options?: { limit?: number }): FactHit[];
   /** Resolve a slug, display name or any alias (any case, diacritics, hyphens, "al-"); fuzzy otherwise. */
@@ -38,6 +50,17 @@ export interface KnowledgeIndex {
   knownPatrols(): readonly number[];
   /** All facts in date order (by earliest possible day, then id). */
   timeline(): readonly Fact[];
+  /**
+   * Facts whose possible days overlap the range, in date order, optionally of one kind — without
+   * scanning the whole timeline. A fact's possible days run from `date_earliest` (or the first day of
+   * its date's period) to `date_latest` (or the last day of that period). `from`/`to` are inclusive
+   * and may be YYYY, YYYY-MM or YYYY-MM-DD (a month as `from` means its first day, as `to` its last);
+   * either may be left out for an open range.
+   * (Optional only so that existing hand-made test doubles still compile; the real index has it.)
+   */
+  factsBetween?(range: { readonly from?: string; readonly to?: string; readonly kind?: FactKind }): readonly Fact[];
+  /** Facts taken from the source, in date order. (Optional for the same reason.) */
+  factsFromSource?(sourceId: string): readonly Fact[];
   /** Autocomplete for /where: tiered exact → alias → prefix → fuzzy, at most `limit` (≤ 25). */
   suggestPlaces(prefix: string, limit?: number): Suggestion[];
   /** Autocomplete for /search: completions of the last word and matching fact statements (≤ 25). */

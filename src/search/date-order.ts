@@ -1,0 +1,175 @@
+/**
+ * The one date order of the fact base: by the earliest day a fact can have happened, then by id.
+ * A fact dated only "July 2020" sorts on 1 July, one known to within a week on the first day of that
+ * week — so nothing is placed later than it could have been, and equal days keep a stable order.
+ */
+import type { Dated, Fact } from '../domain/types.ts';
+import { compareKeys } from './sorted-keys.ts';
+
+/** The earliest possible day as YYYY-MM-DD: `date_earliest`, or the first day of `date`'s period. */
+export function earliestDay(dated: Pick<Dated, 'date' | 'date_earliest'>): string {
+  const iso = dated.date_earliest ?? dated.date;
+  if (iso.length === 4) return `${iso}-01-01`;
+  if (iso.length === 7) return `${iso}-01`;
+  return iso;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil): no Date objects. */
+function civilDay(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+function digits(iso: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) value = value * 10 + (iso.charCodeAt(i) - 48);
+  return value;
+}
+
+/** First possible day of a fact as an epoch day (what the date order sorts on). */
+export function firstDayNumber(dated: Pick<Dated, 'date' | 'date_earliest'>): number {
+  const iso = dated.date_earliest ?? dated.date;
+  const year = digits(iso, 0, 4);
+  if (iso.length === 4) return civilDay(year, 1, 1);
+  const month = digits(iso, 5, 2);
+  return civilDay(year, month, iso.length === 7 ? 1 : digits(iso, 8, 2));
+}
+
+/** Last possible day of a fact as an epoch day. */
+export function lastDayNumber(dated: Pick<Dated, 'date' | 'date_latest'>): number {
+  const iso = dated.date_latest ?? dated.date;
+  const year = digits(iso, 0, 4);
+  if (iso.length === 4) return civilDay(year, 12, 31);
+  const month = digits(iso, 5, 2);
+  if (iso.length === 7) return month === 12 ? civilDay(year, 12, 31) : civilDay(year, month + 1, 1) - 1;
+  return civilDay(year, month, digits(iso, 8, 2));
+}
+
+export function compareByDate(a: Fact, b: Fact): number {
+  return firstDayNumber(a) - firstDayNumber(b) || compareKeys(a.id, b.id);
+}
+
+/**
+ * Positions of `facts` in date order: a counting sort on the first possible day (days span a few
+ * years, so this is linear), then the few facts sharing a day sorted by id.
+ */
+export function dateOrder(facts: readonly Fact[], firstDays: Int32Array = Int32Array.from(facts, firstDayNumber)): Int32Array {
+  const n = facts.length;
+  if (n === 0) return new Int32Array(0);
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    min = Math.min(min, firstDays[i]!);
+    max = Math.max(max, firstDays[i]!);
+  }
+  if (max - min > 4 * n + 100_000) {
+    // Dates spread over millennia: a comparison sort is then the cheaper one.
+    return Int32Array.from(
+      Array.from({ length: n }, (_, i) => i).sort((a, b) => firstDays[a]! - firstDays[b]! || compareKeys(facts[a]!.id, facts[b]!.id)),
+    );
+  }
+  const start = new Int32Array(max - min + 2);
+  for (let i = 0; i < n; i++) start[firstDays[i]! - min + 1]!++;
+  for (let d = 1; d < start.length; d++) start[d]! += start[d - 1]!;
+  const order = new Int32Array(n);
+  const cursor = start.slice();
+  for (let i = 0; i < n; i++) order[cursor[firstDays[i]! - min]!++] = i;
+  for (let d = 0; d + 1 < start.length; d++) {
+    const from = start[d]!;
+    const to = start[d + 1]!;
+    if (to - from > 1 && !idsAscending(facts, order, from, to)) {
+      const group = Array.from(order.subarray(from, to)).sort((a, b) => compareKeys(facts[a]!.id, facts[b]!.id));
+      order.set(group, from);
+    }
+  }
+  return order;
+}
+
+/** The latest possible day as YYYY-MM-DD: `date_latest`, or the last day of `date`'s period. */
+export function latestDay(dated: Pick<Dated, 'date' | 'date_latest'>): string {
+  const iso = dated.date_latest ?? dated.date;
+  if (iso.length === 4) return `${iso}-12-31`;
+  if (iso.length === 7) {
+    const last = new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), 0));
+    return last.toISOString().slice(0, 10);
+  }
+  return iso;
+}
+
+/** Whether the facts at order[from, to) are already in id order (often so: files list facts in order). */
+function idsAscending(facts: readonly Fact[], order: Int32Array, from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) if (facts[order[i - 1]!]!.id > facts[order[i]!]!.id) return false;
+  return true;
+}
+
+/** Days since 1970-01-01 (UTC) of a YYYY-MM-DD string; NaN when it is not one. */
+export function epochDay(iso: string): number {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return Number.NaN;
+  const [year, month, day] = [digits(iso, 0, 4), digits(iso, 5, 2), digits(iso, 8, 2)];
+  if (month < 1 || month > 12 || day < 1) return Number.NaN;
+  const result = civilDay(year, month, day);
+  // 2020-02-30 is not a day: it would land in the next month.
+  return result < civilDay(year, month + 1 > 12 ? 12 : month + 1, 1) || (month === 12 && day <= 31) ? result : Number.NaN;
+}
+
+/**
+ * Facts in date order with their possible days, for "what happened between these days" in
+ * O(log n + answer): sorted by first possible day, so the facts starting inside the range are one
+ * slice, and the only others that can overlap it start at most `maxSpan` days before it.
+ */
+export class DatedList {
+  readonly #facts: readonly Fact[];
+  readonly #first: Int32Array;
+  readonly #last: Int32Array;
+  readonly #maxSpan: number;
+
+  /**
+   * @param facts in date order (by first possible day, then id)
+   * @param first, last their first and last possible days (epoch days), in the same order
+   */
+  constructor(facts: readonly Fact[], first: Int32Array, last: Int32Array) {
+    this.#facts = facts;
+    this.#first = first;
+    this.#last = last;
+    let maxSpan = 0;
+    for (let i = 0; i < facts.length; i++) maxSpan = Math.max(maxSpan, last[i]! - first[i]!);
+    this.#maxSpan = maxSpan;
+  }
+
+  get facts(): readonly Fact[] {
+    return this.#facts;
+  }
+
+  /** Facts whose possible days overlap [from, to] (epoch days, inclusive), in date order. */
+  between(from: number, to: number): readonly Fact[] {
+    if (from === Number.NEGATIVE_INFINITY && to === Number.POSITIVE_INFINITY) return this.#facts;
+    const start = this.#firstIndexFrom(from - this.#maxSpan);
+    const out: Fact[] = [];
+    for (let i = start; i < this.#facts.length && this.#first[i]! <= to; i++) {
+      if (this.#last[i]! >= from) out.push(this.#facts[i]!);
+    }
+    return out;
+  }
+
+  #firstIndexFrom(day: number): number {
+    let lo = 0;
+    let hi = this.#facts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.#first[mid]! < day) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
+/** The first / last day a bound given as YYYY, YYYY-MM or YYYY-MM-DD stands for, as an epoch day. */
+export function boundDay(iso: string | undefined, side: 'from' | 'to'): number {
+  if (iso === undefined) return side === 'from' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  const dated = { date: iso };
+  return epochDay(side === 'from' ? earliestDay(dated) : latestDay(dated));
+}

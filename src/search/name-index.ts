@@ -1,0 +1,110 @@
+/**
+ * A small index of names (places, sources) for resolving what a user typed and for autocomplete:
+ * every spelling of every item under its normalised key (`nameKey`), plus each later word of a
+ * multi-word name so that "hawr" finds "Ain Hawr". Keys are sorted, so exact lookup and prefix ranges
+ * are binary searches; a RangeTop over the keys gives the most useful items of any prefix range in
+ * O(k log k) — a 1-character prefix costs the same as a 10-character one, whatever the base's size.
+ */
+import { fuzzyKeys, type FuzzyMatch } from './fuzzy-keys.ts';
+import { RangeTop } from './range-top.ts';
+import { compareKeys, lowerBound, prefixRange } from './sorted-keys.ts';
+import { NameKeys } from './terms.ts';
+
+/** How a key was derived from its item: a slug, the display name, an alias, or a later word of one. */
+export type NameVia = 'id' | 'name' | 'alias' | 'word';
+
+export interface NameSpelling {
+  readonly text: string;
+  readonly via: Exclude<NameVia, 'word'>;
+}
+
+export interface NameEntry {
+  readonly key: string;
+  readonly item: number;
+  readonly via: NameVia;
+  /** The spelling this key came from, as written in the knowledge files. */
+  readonly spelling: string;
+}
+
+export interface FuzzyEntry extends NameEntry {
+  readonly distance: number;
+}
+
+/** Priority among exact matches of one key: a display name beats an alias beats a slug. */
+const VIA_ORDER: Readonly<Record<NameVia, number>> = { name: 0, alias: 1, id: 2, word: 3 };
+
+export class NameIndex {
+  readonly keys: readonly string[];
+  readonly entries: readonly NameEntry[];
+  readonly #best: RangeTop;
+  readonly #popular: readonly number[];
+
+  /**
+   * @param spellings every spelling of item i at index i
+   * @param popularity how much item i is worth showing first (e.g. how many facts cite it)
+   */
+  constructor(spellings: ReadonlyArray<readonly NameSpelling[]>, popularity: ArrayLike<number>) {
+    const entries: NameEntry[] = [];
+    // The same keys as nameKey (what user input is resolved with), each distinct word folded once.
+    const keys = new NameKeys();
+    // Spellings of one item often fold alike ("M4", "M-4"): each key once per item (and kind).
+    const wholeKeys = new Set<string>();
+    const wordKeys = new Set<string>();
+    spellings.forEach((list, item) => {
+      wholeKeys.clear();
+      wordKeys.clear();
+      for (const { text, via } of list) {
+        const key = keys.key(text);
+        if (key.length === 0 || wholeKeys.has(key)) continue;
+        wholeKeys.add(key);
+        entries.push({ key, item, via, spelling: text });
+        // Later words of a multi-word name: "ain hawr" is also found from "hawr".
+        for (let space = key.indexOf(' '); space >= 0; space = key.indexOf(' ', space + 1)) {
+          const word = key.slice(space + 1);
+          if (wordKeys.has(word)) continue;
+          wordKeys.add(word);
+          entries.push({ key: word, item, via: 'word', spelling: text });
+        }
+      }
+    });
+    entries.sort((a, b) => compareKeys(a.key, b.key) || VIA_ORDER[a.via] - VIA_ORDER[b.via] || a.item - b.item);
+    this.entries = entries;
+    this.keys = entries.map((e) => e.key);
+    // Whole-name keys before later-word keys, then the more popular item.
+    const rank = Float64Array.from(entries, (e) => (e.via === 'word' ? 0 : 2 ** 40) + (popularity[e.item] ?? 0));
+    this.#best = new RangeTop(rank);
+    this.#popular = Array.from({ length: spellings.length }, (_, i) => i).sort(
+      (a, b) => (popularity[b] ?? 0) - (popularity[a] ?? 0) || a - b,
+    );
+  }
+
+  /** Entries whose key is exactly `key` (whole names only), name before alias before slug. */
+  exact(key: string): NameEntry[] {
+    const out: NameEntry[] = [];
+    for (let i = lowerBound(this.keys, key); i < this.keys.length && this.keys[i] === key; i++) {
+      const entry = this.entries[i]!;
+      if (entry.via !== 'word') out.push(entry);
+    }
+    return out;
+  }
+
+  /** Entries whose key starts with `key`, whole names first, then by popularity; lazily. */
+  *prefix(key: string): Generator<NameEntry, void, undefined> {
+    const [start, end] = prefixRange(this.keys, key);
+    for (const i of this.#best.best(start, end)) yield this.entries[i]!;
+  }
+
+  /** Entries within `maxDistance` edits of `key` (whole key, or a start of it in prefix mode). */
+  fuzzy(key: string, maxDistance: number, mode: 'full' | 'prefix', cap = 512): FuzzyEntry[] {
+    if (maxDistance <= 0) return [];
+    return fuzzyKeys(this.keys, key, { maxDistance, mode, limit: cap }).map((match: FuzzyMatch) => ({
+      ...this.entries[match.index]!,
+      distance: match.distance,
+    }));
+  }
+
+  /** Items by popularity, most popular first. */
+  popular(): readonly number[] {
+    return this.#popular;
+  }
+}

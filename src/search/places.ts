@@ -1,0 +1,103 @@
+/**
+ * Places as users type them: resolving `/where` input to a place of the gazetteer, and the `/where`
+ * autocomplete. Every spelling (slug, name, aliases) meets under `nameKey`, so "Ain Hour", "ain-hawr",
+ * "Ain al-Hawr" and "AIN HAWR" are one place; anything else gets ranked "did you mean" candidates.
+ */
+import type { Place } from '../domain/types.ts';
+import { nameKey } from '../text/normalise.ts';
+import { fuzzyBound } from './fuzzy-keys.ts';
+import { NameIndex, type FuzzyEntry, type NameEntry, type NameSpelling } from './name-index.ts';
+import { ChoiceList, choiceLimit } from './suggestion.ts';
+import type { PlaceResolution, Suggestion } from './types.ts';
+
+/** How many "did you mean" candidates an unresolved place name gets. */
+const MAX_CANDIDATES = 5;
+
+export class PlaceDirectory {
+  readonly #places: readonly Place[];
+  readonly #bySlug: ReadonlyMap<string, Place>;
+  readonly #names: NameIndex;
+
+  /** @param factCounts how many facts concern each place (the more, the earlier it is suggested) */
+  constructor(places: readonly Place[], factCounts: ReadonlyMap<string, number>) {
+    this.#places = places;
+    this.#bySlug = new Map(places.map((place) => [place.id, place]));
+    const spellings = places.map((place): NameSpelling[] => [
+      { text: place.name, via: 'name' },
+      ...place.aliases.map((alias) => ({ text: alias, via: 'alias' as const })),
+      { text: place.id, via: 'id' },
+    ]);
+    this.#names = new NameIndex(spellings, places.map((place) => factCounts.get(place.id) ?? 0));
+  }
+
+  resolve(input: string): PlaceResolution {
+    const key = nameKey(input);
+    if (key.length === 0) return { kind: 'none' };
+    // A slug typed as such ("ain-hawr") is reported as found by id.
+    const slug = input.trim().toLowerCase();
+    const bySlug = this.#bySlug.get(slug);
+    if (bySlug) return { kind: 'found', place: bySlug, via: 'id', matched: bySlug.id };
+    const [exact] = this.#names.exact(key);
+    if (exact) {
+      const place = this.#places[exact.item]!;
+      return { kind: 'found', place, via: exact.via === 'word' ? 'alias' : exact.via, matched: exact.spelling };
+    }
+    const candidates = this.#candidates(key, 'full', MAX_CANDIDATES).map((entry) => this.#places[entry.item]!);
+    return candidates.length > 0 ? { kind: 'suggestions', candidates } : { kind: 'none' };
+  }
+
+  /** Autocomplete: exact name → exact alias → prefix → fuzzy; the most cited places when empty. */
+  suggest(input: string, limit?: number): Suggestion[] {
+    const choices = new ChoiceList(choiceLimit(limit));
+    const key = nameKey(input);
+    if (key.length === 0) {
+      for (const item of this.#names.popular()) {
+        if (choices.full) break;
+        this.#add(choices, { key: '', item, via: 'name', spelling: this.#places[item]!.name });
+      }
+      return choices.toArray();
+    }
+    const exact = this.#names.exact(key);
+    for (const entry of exact) if (entry.via !== 'alias') this.#add(choices, entry);
+    for (const entry of exact) if (entry.via === 'alias') this.#add(choices, entry);
+    for (const entry of this.#candidates(key, 'prefix', choices.limit)) {
+      if (choices.full) break;
+      this.#add(choices, entry);
+    }
+    return choices.toArray();
+  }
+
+  /** Prefix matches (best first), then close misspellings by distance; one entry per place. */
+  #candidates(key: string, fuzzyMode: 'full' | 'prefix', limit: number): NameEntry[] {
+    const out: NameEntry[] = [];
+    const taken = new Set<number>();
+    for (const entry of this.#names.prefix(key)) {
+      if (out.length >= limit) return out;
+      if (taken.has(entry.item)) continue;
+      taken.add(entry.item);
+      out.push(entry);
+    }
+    const close = this.#names
+      .fuzzy(key, fuzzyBound(key.length), fuzzyMode)
+      .sort((a: FuzzyEntry, b: FuzzyEntry) => a.distance - b.distance || viaRank(a) - viaRank(b) || a.key.length - b.key.length);
+    for (const entry of close) {
+      if (out.length >= limit) break;
+      if (taken.has(entry.item)) continue;
+      taken.add(entry.item);
+      out.push(entry);
+    }
+    return out;
+  }
+
+  #add(choices: ChoiceList, entry: NameEntry): void {
+    const place = this.#places[entry.item]!;
+    if (choices.hasValue(place.id)) return;
+    const shown = entry.via === 'alias' || (entry.via === 'word' && entry.spelling !== place.name) ? ` (${entry.spelling})` : '';
+    choices.add(`${place.name}${shown} — ${place.region}`, place.id);
+  }
+}
+
+/** Whole names before later words when two misspellings are equally close. */
+function viaRank(entry: NameEntry): number {
+  return entry.via === 'word' ? 1 : 0;
+}

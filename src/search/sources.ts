@@ -1,0 +1,67 @@
+/**
+ * Sources for `/source` autocomplete: found by slug, any word of the title, or the publisher; the
+ * choice shows title, outlet and date, and sends the slug.
+ */
+import type { Source } from '../domain/types.ts';
+import { nameKey } from '../text/normalise.ts';
+import { fuzzyBound } from './fuzzy-keys.ts';
+import { NameIndex, type NameEntry, type NameSpelling } from './name-index.ts';
+import { shortDateLabel } from './patrols.ts';
+import { ChoiceList, choiceLimit } from './suggestion.ts';
+import type { Suggestion } from './types.ts';
+
+export class SourceDirectory {
+  readonly #sources: readonly Source[];
+  readonly #names: NameIndex;
+  /** Choice names, worked out when first shown (date formatting for thousands of sources adds up). */
+  readonly #labels = new Map<number, string>();
+
+  /** @param factCounts how many facts cite each source (the more, the earlier it is suggested) */
+  constructor(sources: readonly Source[], factCounts: ReadonlyMap<string, number>) {
+    this.#sources = sources;
+    const spellings = sources.map((source): NameSpelling[] => [
+      { text: source.id, via: 'id' },
+      { text: source.title, via: 'name' },
+      ...(source.publisher ? [{ text: source.publisher, via: 'alias' as const }] : []),
+    ]);
+    this.#names = new NameIndex(spellings, sources.map((source) => factCounts.get(source.id) ?? 0));
+  }
+
+  suggest(input: string, limit?: number): Suggestion[] {
+    const choices = new ChoiceList(choiceLimit(limit));
+    const key = nameKey(input);
+    if (key.length === 0) {
+      for (const item of this.#names.popular()) {
+        if (choices.full) break;
+        this.#add(choices, item);
+      }
+      return choices.toArray();
+    }
+    for (const entry of this.#names.exact(key)) this.#add(choices, entry.item);
+    for (const entry of this.#names.prefix(key)) {
+      if (choices.full) return choices.toArray();
+      this.#add(choices, entry.item);
+    }
+    const close = this.#names.fuzzy(key, fuzzyBound(key.length), 'prefix').sort((a, b) => a.distance - b.distance || wordLast(a) - wordLast(b));
+    for (const entry of close) {
+      if (choices.full) break;
+      this.#add(choices, entry.item);
+    }
+    return choices.toArray();
+  }
+
+  #add(choices: ChoiceList, item: number): void {
+    const source = this.#sources[item]!;
+    if (choices.hasValue(source.id)) return;
+    let label = this.#labels.get(item);
+    if (label === undefined) {
+      label = `${source.title} — ${source.publisher ?? 'unnamed outlet'}, ${shortDateLabel(source)}`;
+      this.#labels.set(item, label);
+    }
+    choices.add(label, source.id);
+  }
+}
+
+function wordLast(entry: NameEntry): number {
+  return entry.via === 'word' ? 1 : 0;
+}

@@ -1,0 +1,19 @@
+/**
+ * English function words that carry no meaning for a search over this fact base. Dropped both when
+ * indexing (they would be in every fact, bloating the index for nothing) and from queries (so that
+ * "attack on the patrol" ranks by "attack" and "patrol", and "the" alone is a meaningless query).
+ *
+ * Deliberately short: no domain words, no numbers, and nothing that can be part of a place name
+ * after normalisation ("al"/"el" are already handled by the normaliser).
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a about above after again against all am an and any are as at be because been before being below ' +
+    'between both but by can could did do does doing down during each few for from further had has have ' +
+    'having he her here hers herself him himself his how i if in into is it its itself just me more most ' +
+    'my myself no nor not now of off on once only or other our ours ourselves out over own same she ' +
+    'should so some such than that the their theirs them themselves then there these they this those ' +
+    'through to too under until up very was we were what when where which while who whom why will with ' +
+    'would you your yours yourself yourselves'
+  ).split(' '),
+);
