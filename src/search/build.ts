@@ -7,6 +7,7 @@
 import type { Fact, FactBase, FactKind } from '../domain/types.ts';
 import { DatedList, dateOrder, firstDayNumber, lastDayNumber } from './date-order.ts';
 import { FactIndex, type IndexParts } from './knowledge-index.ts';
+import { FactSearch } from './fact-search.ts';
 import { PatrolDirectory } from './patrols.ts';
 import { PlaceDirectory } from './places.ts';
 import { SearchSuggester } from './search-suggest.ts';
@@ -79,8 +80,9 @@ export function* assembleParts(base: FactBase, cached: CachedParts): Generator<v
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, STARTERS)
     .map(([tag]) => tag.replace(/-/g, ' '));
-  const searchSuggester = new SearchSuggester(text, base.facts.map((fact) => fact.statement), starters);
-  return { text, timeline: timelineList, byKind, bySource, byPlace, byPatrol, places, sources, patrols, searchSuggester };
+  const search = new FactSearch(text, places, base.facts);
+  const searchSuggester = new SearchSuggester(search, base.facts.map((fact) => fact.statement), starters);
+  return { text, search, timeline: timelineList, byKind, bySource, byPlace, byPatrol, places, sources, patrols, searchSuggester };
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -5,6 +5,7 @@
  */
 import type { Fact, FactBase, FactKind } from '../domain/types.ts';
 import { boundDay, type DatedList } from './date-order.ts';
+import type { FactSearch } from './fact-search.ts';
 import type { PatrolDirectory } from './patrols.ts';
 import type { PlaceDirectory } from './places.ts';
 import type { SearchSuggester } from './search-suggest.ts';
@@ -17,6 +18,7 @@ const NOTHING: readonly Fact[] = Object.freeze([]);
 
 export interface IndexParts {
   readonly text: TextIndex;
+  readonly search: FactSearch;
   readonly timeline: DatedList;
   readonly byKind: ReadonlyMap<FactKind, DatedList>;
   readonly bySource: ReadonlyMap<string, readonly Fact[]>;
@@ -37,7 +39,7 @@ export class FactIndex implements KnowledgeIndex {
 
   searchFacts(query: string, options?: { limit?: number }): FactHit[] {
     const limit = Math.max(0, Math.floor(options?.limit ?? DEFAULT_SEARCH_LIMIT));
-    return this.parts.text.search(query, limit).map((hit) => ({
+    return this.parts.search.search(query, limit).map((hit) => ({
       fact: this.base.facts[hit.doc]!,
       score: hit.score,
       terms: hit.terms,

@@ -7,7 +7,8 @@
  */
 import { fuzzyKeys, type FuzzyMatch } from './fuzzy-keys.ts';
 import { RangeTop } from './range-top.ts';
-import { compareKeys, lowerBound, prefixRange } from './sorted-keys.ts';
+import { lowerBound, prefixRange } from './sorted-keys.ts';
+import { STOP_WORDS } from './stop-words.ts';
 import { NameKeys } from './terms.ts';
 
 /** How a key was derived from its item: a slug, the display name, an alias, or a later word of one. */
@@ -58,16 +59,18 @@ export class NameIndex {
         if (key.length === 0 || wholeKeys.has(key)) continue;
         wholeKeys.add(key);
         entries.push({ key, item, via, spelling: text });
-        // Later words of a multi-word name: "ain hawr" is also found from "hawr".
+        // Later words of a multi-word name: "ain hawr" is also found from "hawr" (but a slug is
+        // typed from its start, and nobody looks a title up from "on the …").
+        if (via === 'id') continue;
         for (let space = key.indexOf(' '); space >= 0; space = key.indexOf(' ', space + 1)) {
           const word = key.slice(space + 1);
-          if (wordKeys.has(word)) continue;
+          if (wordKeys.has(word) || STOP_WORDS.has(word.slice(0, word.indexOf(' ') >>> 0))) continue;
           wordKeys.add(word);
           entries.push({ key: word, item, via: 'word', spelling: text });
         }
       }
     });
-    entries.sort((a, b) => compareKeys(a.key, b.key) || VIA_ORDER[a.via] - VIA_ORDER[b.via] || a.item - b.item);
+    entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : VIA_ORDER[a.via] - VIA_ORDER[b.via] || a.item - b.item));
     this.entries = entries;
     this.keys = entries.map((e) => e.key);
     // Whole-name keys before later-word keys, then the more popular item.

@@ -4,7 +4,7 @@
  * "Ain al-Hawr" and "AIN HAWR" are one place; anything else gets ranked "did you mean" candidates.
  */
 import type { Place } from '../domain/types.ts';
-import { nameKey } from '../text/normalise.ts';
+import { nameKey, normaliseTerms } from '../text/normalise.ts';
 import { fuzzyBound } from './fuzzy-keys.ts';
 import { NameIndex, type FuzzyEntry, type NameEntry, type NameSpelling } from './name-index.ts';
 import { ChoiceList, choiceLimit } from './suggestion.ts';
@@ -12,6 +12,9 @@ import type { PlaceResolution, Suggestion } from './types.ts';
 
 /** How many "did you mean" candidates an unresolved place name gets. */
 const MAX_CANDIDATES = 5;
+/** Longest place name looked for in free text, in words, and how much of a long text is scanned. */
+const MAX_MENTION_WORDS = 6;
+const MAX_MENTION_WORDS_SCANNED = 32;
 
 export class PlaceDirectory {
   readonly #places: readonly Place[];
@@ -33,9 +36,8 @@ export class PlaceDirectory {
   resolve(input: string): PlaceResolution {
     const key = nameKey(input);
     if (key.length === 0) return { kind: 'none' };
-    // A slug typed as such ("ain-hawr") is reported as found by id.
-    const slug = input.trim().toLowerCase();
-    const bySlug = this.#bySlug.get(slug);
+    // A slug typed exactly as such ("ain-hawr") is reported as found by id; "Ain Hawr" by name.
+    const bySlug = this.#bySlug.get(input.trim());
     if (bySlug) return { kind: 'found', place: bySlug, via: 'id', matched: bySlug.id };
     const [exact] = this.#names.exact(key);
     if (exact) {
@@ -44,6 +46,26 @@ export class PlaceDirectory {
     }
     const candidates = this.#candidates(key, 'full', MAX_CANDIDATES).map((entry) => this.#places[entry.item]!);
     return candidates.length > 0 ? { kind: 'suggestions', candidates } : { kind: 'none' };
+  }
+
+  /**
+   * Places named in free text: every run of up to 6 consecutive words whose key is exactly a
+   * place's name, alias or slug ("attacks near Ain Hour" → ain-hawr).
+   */
+  mentionedIn(text: string): Place[] {
+    const words = normaliseTerms(text).slice(0, MAX_MENTION_WORDS_SCANNED);
+    const found = new Map<string, Place>();
+    for (let start = 0; start < words.length; start++) {
+      let key = '';
+      for (let end = start; end < Math.min(words.length, start + MAX_MENTION_WORDS); end++) {
+        key = end === start ? words[end]! : `${key} ${words[end]}`;
+        for (const entry of this.#names.exact(key)) {
+          const place = this.#places[entry.item]!;
+          found.set(place.id, place);
+        }
+      }
+    }
+    return [...found.values()];
   }
 
   /** Autocomplete: exact name → exact alias → prefix → fuzzy; the most cited places when empty. */

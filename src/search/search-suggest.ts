@@ -7,6 +7,7 @@
 import { normaliseTerms } from '../text/normalise.ts';
 import { prefixRange } from './sorted-keys.ts';
 import { ChoiceList, choiceLimit, truncateValue } from './suggestion.ts';
+import type { FactSearch } from './fact-search.ts';
 import type { TextHit, TextIndex } from './text-index.ts';
 import { searchTerms } from './terms.ts';
 import type { Suggestion } from './types.ts';
@@ -17,13 +18,17 @@ const MAX_COMPLETIONS_FIRST = 10;
 const MAX_COMPLETIONS = 25;
 
 export class SearchSuggester {
+  readonly #text: TextIndex;
+
   constructor(
-    private readonly text: TextIndex,
+    private readonly search: FactSearch,
     /** Statements by fact position. */
     private readonly statements: readonly string[],
     /** Shown when nothing is typed: the most used tags, as words ("human shields"). */
     private readonly starters: readonly string[],
-  ) {}
+  ) {
+    this.#text = search.text;
+  }
 
   suggest(input: string, limit?: number): Suggestion[] {
     const choices = new ChoiceList(choiceLimit(limit));
@@ -42,7 +47,7 @@ export class SearchSuggester {
     // with the words already typed ("human sh" → "human shields" before the commoner "sham").
     // A lone 1-character word would match almost everything: only completions then.
     const searchable = headHasWords || partial.length >= 2 || !completing;
-    const hits = searchable ? this.text.search(typed, choices.limit, { lastIsPrefix: completing && partial.length >= 2 }) : [];
+    const hits = searchable ? this.search.search(typed, choices.limit, completing && partial.length >= 2) : [];
 
     const completions = completing && partial.length > 0 ? this.#completions(head, partial, headHasWords ? hits : []) : [];
     let next = 0;
@@ -64,10 +69,10 @@ export class SearchSuggester {
 
   /** The typed text with its last word completed: terms found with the typed words first, then by frequency. */
   #completions(head: string, partial: string, hits: readonly TextHit[]): string[] {
-    const { terms } = this.text.data;
+    const { terms } = this.#text.data;
     const [start, end] = prefixRange(terms, partial);
     const candidates: string[] = [];
-    for (const term of this.text.byFrequency.best(start, end)) {
+    for (const term of this.#text.byFrequency.best(start, end)) {
       if (candidates.length >= MAX_COMPLETIONS) break;
       candidates.push(terms[term]!);
     }

@@ -200,6 +200,13 @@ class DocEntries {
   }
 }
 
+export interface SearchOptions {
+  /** The last word is still being typed: complete it even when it is short. */
+  readonly lastIsPrefix?: boolean;
+  /** A factor for a matching doc's score (1 = none), e.g. for facts at a place the query names. */
+  readonly boost?: (doc: number) => number;
+}
+
 interface Expansion {
   readonly term: number;
   readonly weight: number;
@@ -227,15 +234,12 @@ export class TextIndex {
     this.#touched = new Int32Array(n);
   }
 
-  /**
-   * The best `limit` facts for `query`, best first; [] when the query has no meaningful word.
-   * `lastIsPrefix`: the last word is still being typed, so complete it even when it is short.
-   */
-  search(query: string, limit: number, options: { lastIsPrefix?: boolean } = {}): TextHit[] {
+  /** The best `limit` facts for `query`, best first; [] when the query has no meaningful word. */
+  search(query: string, limit: number, options: SearchOptions = {}): TextHit[] {
     const words = [...new Set(searchTerms(query))].slice(0, MAX_QUERY_TERMS);
     if (words.length === 0 || limit <= 0) return [];
     const expansions = words.flatMap((word, i) => this.#expand(word, i, options.lastIsPrefix === true && i === words.length - 1));
-    return this.#rank(expansions, limit);
+    return this.#rank(expansions, limit, options.boost);
   }
 
   /** Exact term, then prefix completions (most frequent first), then close misspellings. */
@@ -277,7 +281,7 @@ export class TextIndex {
     return out;
   }
 
-  #rank(expansions: readonly Expansion[], limit: number): TextHit[] {
+  #rank(expansions: readonly Expansion[], limit: number, boost: ((doc: number) => number) | undefined): TextHit[] {
     const { offsets, docs, impacts } = this.data;
     const score = this.#score;
     const mask = this.#mask;
@@ -298,7 +302,7 @@ export class TextIndex {
     const heap = new TopHeap(limit);
     for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i]!;
-      heap.offer(doc, score[doc]! * popcount(mask[doc]!));
+      heap.offer(doc, score[doc]! * popcount(mask[doc]!) * (boost ? boost(doc) : 1));
     }
     const ranked = heap.sorted();
     const hits = ranked.map(({ doc, score: value }) => ({ doc, score: value, terms: this.#matchedTerms(doc, mask[doc]!, expansions) }));

@@ -1,0 +1,80 @@
+/** Fact bases for the search tests: the real one, a seeded synthetic one, and a tiny hand-made one. */
+import { assembleFactBase } from '../../bench/fact-base.ts';
+import { generateKnowledge } from '../../bench/synthetic.ts';
+import type { Fact, FactBase, Place } from '../../src/domain/types.ts';
+import { formatIssue, loadKnowledge } from '../../src/knowledge/load.ts';
+
+let real: Promise<FactBase> | undefined;
+
+/** knowledge/ as the bot loads it. */
+export function realBase(): Promise<FactBase> {
+  real ??= loadKnowledge().then((result) => {
+    if (!result.ok) throw new Error(`knowledge/ does not load:\n${result.issues.map(formatIssue).join('\n')}`);
+    return result.base;
+  });
+  return real;
+}
+
+/** A synthetic base of `facts` facts around the real gazetteer (same seed, same base). */
+export async function syntheticBase(facts: number, seed = 7): Promise<FactBase> {
+  const base = await realBase();
+  return assembleFactBase(generateKnowledge({ facts, seed, basePlaces: base.places, baseClaimants: base.claimants }));
+}
+
+export function place(id: string, name: string, aliases: string[] = []): Place {
+  return { id, name, kind: 'village', region: 'somewhere, Syria', aliases };
+}
+
+export function fact(id: string, fields: Partial<Fact> = {}): Fact {
+  return {
+    id,
+    statement: `Statement of ${id}.`,
+    quote: `Quote of ${id}`,
+    source: 'src-a',
+    claimant: 'claimant-a',
+    reported_via: [],
+    kind: 'context',
+    patrols: [],
+    places: [],
+    tags: [],
+    date: '2020-07-22',
+    date_precision: 'day',
+    date_basis: 'stated',
+    ...fields,
+  };
+}
+
+/** A small base with the date precisions and places the ordering and lookup tests need. */
+export function tinyBase(facts: Fact[], places: Place[] = [place('ain-hawr', 'Ain Hawr', ['Ain Hour', 'Ain al-Hawr'])]): FactBase {
+  return assembleFactBase({
+    facts,
+    places,
+    sources: [
+      {
+        id: 'src-a',
+        title: 'Joint patrol reaches Latakia',
+        publisher: 'SouthFront',
+        language: 'en',
+        kind: 'news-article',
+        archive: 'archive/src-a.txt',
+        non_article: [],
+        date: '2020-09-01',
+        date_precision: 'day',
+        date_basis: 'stated',
+      },
+      {
+        id: 'src-b',
+        title: 'Patrol attacked on the highway',
+        publisher: null,
+        language: 'en',
+        kind: 'news-article',
+        archive: 'archive/src-b.txt',
+        non_article: [],
+        date: '2020-09-01',
+        date_precision: 'day',
+        date_basis: 'stated',
+      },
+    ],
+    claimants: [{ id: 'claimant-a', name: 'RIA Novosti', kind: 'media' }],
+  });
+}
