@@ -81,7 +81,12 @@ export function* assembleParts(base: FactBase, cached: CachedParts): Generator<v
     .slice(0, STARTERS)
     .map(([tag]) => tag.replace(/-/g, ' '));
   const search = new FactSearch(text, places, base.facts);
-  const searchSuggester = new SearchSuggester(search, base.facts.map((fact) => fact.statement), starters);
+  const searchSuggester = new SearchSuggester(
+    search,
+    base.facts.map((fact) => fact.statement),
+    base.facts.map((fact) => fact.quote),
+    starters,
+  );
   return { text, search, timeline: timelineList, byKind, bySource, byPlace, byPatrol, places, sources, patrols, searchSuggester };
 }
 

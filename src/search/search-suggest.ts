@@ -22,8 +22,9 @@ export class SearchSuggester {
 
   constructor(
     private readonly search: FactSearch,
-    /** Statements by fact position. */
+    /** Statements and quotes by fact position. */
     private readonly statements: readonly string[],
+    private readonly quotes: readonly string[],
     /** Shown when nothing is typed: the most used tags, as words ("human shields"). */
     private readonly starters: readonly string[],
   ) {
@@ -67,7 +68,11 @@ export class SearchSuggester {
     return choices.toArray();
   }
 
-  /** The typed text with its last word completed: terms found with the typed words first, then by frequency. */
+  /**
+   * The typed text with its last word completed. Completions that follow the last typed word in the
+   * facts found ("human sh" → "human shields") come first, then those found with the typed words
+   * anywhere, then the most frequent.
+   */
   #completions(head: string, partial: string, hits: readonly TextHit[]): string[] {
     const { terms } = this.#text.data;
     const [start, end] = prefixRange(terms, partial);
@@ -76,9 +81,16 @@ export class SearchSuggester {
       if (candidates.length >= MAX_COMPLETIONS) break;
       candidates.push(terms[term]!);
     }
+    const lastTyped = searchTerms(head).at(-1);
     const together = new Map<string, number>();
     hits.forEach((hit, rank) => {
-      for (const term of hit.terms) together.set(term, (together.get(term) ?? 0) + 1 / (rank + 1));
+      const weight = 1 / (rank + 1);
+      for (const term of hit.terms) together.set(term, (together.get(term) ?? 0) + weight);
+      if (lastTyped === undefined) return;
+      const words = searchTerms(`${this.statements[hit.doc]} ${this.quotes[hit.doc]}`);
+      for (let i = 0; i + 1 < words.length; i++) {
+        if (words[i] === lastTyped && words[i + 1]!.startsWith(partial)) together.set(words[i + 1]!, (together.get(words[i + 1]!) ?? 0) + 10 * weight);
+      }
     });
     const ranked = candidates
       .map((term, byFrequency) => ({ term, byFrequency, together: together.get(term) ?? 0 }))
