@@ -7,18 +7,23 @@
 import type { Fact, FactBase, FactKind } from '../domain/types.ts';
 import { DatedList, dateOrder, firstDayNumber, lastDayNumber } from './date-order.ts';
 import { FactIndex, type IndexParts } from './knowledge-index.ts';
+import { parseEntityKey } from './fact-fields.ts';
 import { FactSearch } from './fact-search.ts';
 import { PatrolDirectory } from './patrols.ts';
 import { PlaceDirectory } from './places.ts';
 import { SearchSuggester } from './search-suggest.ts';
 import { SourceDirectory } from './sources.ts';
-import { buildTextIndex, TextIndex, type TextIndexData } from './text-index.ts';
+import { buildTextIndex } from './text-build.ts';
+import { TextIndex, type TextIndexData } from './text-index.ts';
 
-/** What is worth caching: the full-text index and the date order (everything else rebuilds in ms). */
+/** What is worth caching: everything computed per fact (the rest is per place, source, patrol). */
 export interface CachedParts {
   readonly text: TextIndexData;
   /** Fact positions in date order. */
   readonly order: Int32Array;
+  /** First and last possible day of each fact (by position in base.facts), as epoch days. */
+  readonly first: Int32Array;
+  readonly last: Int32Array;
 }
 
 const STARTERS = 25;
@@ -27,46 +32,58 @@ const STARTERS = 25;
 export function* buildCachedParts(base: FactBase): Generator<void, CachedParts, undefined> {
   const text = yield* buildTextIndex(base);
   yield;
-  const order = dateOrder(base.facts, Int32Array.from(base.facts, firstDayNumber));
+  const first = Int32Array.from(base.facts, firstDayNumber);
+  const last = Int32Array.from(base.facts, lastDayNumber);
   yield;
-  return { text, order };
+  const order = dateOrder(base.facts, first);
+  yield;
+  return { text, order, first, last };
 }
 
-/** Everything else, from the cacheable parts. */
+/**
+ * Everything else, from the cacheable parts — without reading the facts again: which facts are at a
+ * place, about a patrol, from a source or of a kind is what the index's entities already know.
+ */
 export function* assembleParts(base: FactBase, cached: CachedParts): Generator<void, IndexParts, undefined> {
+  const { order, text: data } = cached;
   const n = base.facts.length;
-  const timeline: Fact[] = new Array<Fact>(n);
-  const first = new Int32Array(n);
-  const last = new Int32Array(n);
+  const timeline = Array.from(order, (position) => base.facts[position]!);
+  const rank = new Int32Array(n);
+  for (let i = 0; i < n; i++) rank[order[i]!] = i;
+  const timelineList = new DatedList(
+    timeline,
+    Int32Array.from(order, (position) => cached.first[position]!),
+    Int32Array.from(order, (position) => cached.last[position]!),
+  );
+  yield;
+
+  // Each entity's facts in date order: its fact positions sorted by their place in the timeline.
+  const inDateOrder = (entity: number): number[] => {
+    const positions = Array.from(data.entityDocs.subarray(data.entityDocOffsets[entity]!, data.entityDocOffsets[entity + 1]!));
+    return positions.sort((a, b) => rank[a]! - rank[b]!);
+  };
   const byPlace = new Map<string, Fact[]>();
   const byPatrol = new Map<number, Fact[]>();
-  const byKindPositions = new Map<FactKind, number[]>();
   const bySource = new Map<string, Fact[]>();
+  const byKind = new Map<FactKind, DatedList>();
   const tagCounts = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const fact = base.facts[cached.order[i]!]!;
-    timeline[i] = fact;
-    first[i] = firstDayNumber(fact);
-    last[i] = lastDayNumber(fact);
-    for (const place of fact.places) pushTo(byPlace, place, fact);
-    for (const patrol of fact.patrols) pushTo(byPatrol, patrol, fact);
-    pushTo(byKindPositions, fact.kind, i);
-    pushTo(bySource, fact.source, fact);
-    for (const tag of fact.tags) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
-    if (i % 4096 === 4095) yield;
-  }
-  yield;
-  const timelineList = new DatedList(timeline, first, last);
-  const byKind = new Map(
-    [...byKindPositions].map(([kind, positions]) => [
-      kind,
-      new DatedList(
-        positions.map((i) => timeline[i]!),
-        Int32Array.from(positions, (i) => first[i]!),
-        Int32Array.from(positions, (i) => last[i]!),
-      ),
-    ]),
-  );
+  data.entityKeys.forEach((key, entity) => {
+    const { kind, id } = parseEntityKey(key);
+    const count = data.entityDocOffsets[entity + 1]! - data.entityDocOffsets[entity]!;
+    if (kind === 'tag') tagCounts.set(id, count);
+    if (kind !== 'place' && kind !== 'patrol' && kind !== 'source' && kind !== 'kind') return;
+    const positions = inDateOrder(entity);
+    const facts = positions.map((position) => base.facts[position]!);
+    if (kind === 'place') byPlace.set(id, facts);
+    else if (kind === 'patrol') byPatrol.set(Number(id), facts);
+    else if (kind === 'source') bySource.set(id, facts);
+    else {
+      byKind.set(
+        id as FactKind,
+        new DatedList(facts, Int32Array.from(positions, (p) => cached.first[p]!), Int32Array.from(positions, (p) => cached.last[p]!)),
+      );
+    }
+  });
   yield;
   const text = new TextIndex(cached.text);
   yield;
@@ -81,19 +98,8 @@ export function* assembleParts(base: FactBase, cached: CachedParts): Generator<v
     .slice(0, STARTERS)
     .map(([tag]) => tag.replace(/-/g, ' '));
   const search = new FactSearch(text, places, base.facts);
-  const searchSuggester = new SearchSuggester(
-    search,
-    base.facts.map((fact) => fact.statement),
-    base.facts.map((fact) => fact.quote),
-    starters,
-  );
+  const searchSuggester = new SearchSuggester(search, base.facts, starters);
   return { text, search, timeline: timelineList, byKind, bySource, byPlace, byPatrol, places, sources, patrols, searchSuggester };
-}
-
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 function countsOf<K>(map: ReadonlyMap<K, readonly Fact[]>): Map<K, number> {

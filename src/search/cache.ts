@@ -15,10 +15,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FactBase } from '../domain/types.ts';
 import type { CachedParts } from './build.ts';
+import type { TextIndexData } from './text-index.ts';
 
 const MAGIC = 'M4IX';
 /** Bump when the file layout changes. */
-const LAYOUT = 1;
+const LAYOUT = 2;
 /** Cache files kept per directory (the newest), so that switching branches does not rebuild. */
 const KEEP_FILES = 3;
 /** The modules whose code decides what a cached index contains. */
@@ -27,9 +28,13 @@ const INDEXING_MODULES = [
   './stop-words.ts',
   './terms.ts',
   './fact-fields.ts',
+  './text-build.ts',
   './text-index.ts',
   './date-order.ts',
 ];
+
+type ArrayType = 'i32' | 'f32' | 'u8';
+type Typed = Int32Array | Float32Array | Uint8Array;
 
 interface Header {
   readonly layout: number;
@@ -38,10 +43,32 @@ interface Header {
   readonly factIds: string;
   readonly littleEndian: boolean;
   readonly docCount: number;
-  readonly termCount: number;
-  readonly postings: number;
-  readonly termsBytes: number;
+  /** The string lists that follow the header, in order: name, count, UTF-8 bytes. */
+  readonly strings: ReadonlyArray<{ readonly name: string; readonly count: number; readonly bytes: number }>;
+  /** The typed arrays that follow the strings, in order. */
+  readonly arrays: ReadonlyArray<{ readonly name: string; readonly type: ArrayType; readonly length: number }>;
 }
+
+/** Every typed array of the cached parts, by name (the header lists them in this order). */
+type ArrayName = keyof TextIndexData | 'order' | 'first' | 'last';
+const ARRAYS: ReadonlyArray<readonly [ArrayName, ArrayType]> = [
+  ['textDf', 'i32'],
+  ['offsets', 'i32'],
+  ['docs', 'i32'],
+  ['impacts', 'f32'],
+  ['termEntityOffsets', 'i32'],
+  ['termEntities', 'i32'],
+  ['entityField', 'u8'],
+  ['entityDocOffsets', 'i32'],
+  ['entityDocs', 'i32'],
+  ['entityImpact', 'f32'],
+  ['order', 'i32'],
+  ['first', 'i32'],
+  ['last', 'i32'],
+];
+const STRINGS = ['terms', 'entityKeys'] as const;
+
+const BYTES: Readonly<Record<ArrayType, number>> = { i32: 4, f32: 4, u8: 1 };
 
 let codeFingerprint: string | undefined;
 
@@ -78,39 +105,43 @@ function pad4(n: number): number {
   return (n + 3) & ~3;
 }
 
+function arrayOf(parts: CachedParts, name: ArrayName): Typed {
+  return (name === 'order' || name === 'first' || name === 'last' ? parts[name] : parts.text[name]) as Typed;
+}
+
 export function encodeCache(base: FactBase, parts: CachedParts): Buffer {
-  const { text, order } = parts;
-  const termsBuffer = Buffer.from(text.terms.join('\n'), 'utf8');
+  // Terms and keys never hold a newline (they are normalised words and slugs).
+  const stringBuffers = STRINGS.map((name) => Buffer.from(parts.text[name].join('\n'), 'utf8'));
   const header: Header = {
     layout: LAYOUT,
     code: indexingCode(),
     version: base.version,
     factIds: factIdsHash(base),
     littleEndian: LITTLE_ENDIAN,
-    docCount: text.docCount,
-    termCount: text.terms.length,
-    postings: text.docs.length,
-    termsBytes: termsBuffer.length,
+    docCount: parts.text.docCount,
+    strings: STRINGS.map((name, i) => ({ name, count: parts.text[name].length, bytes: stringBuffers[i]!.length })),
+    arrays: ARRAYS.map(([name, type]) => ({ name, type, length: arrayOf(parts, name).length })),
   };
   const headerBuffer = Buffer.from(JSON.stringify(header), 'utf8');
   const prefix = Buffer.alloc(8);
   prefix.write(MAGIC, 0, 'latin1');
   prefix.writeUInt32LE(headerBuffer.length, 4);
-  const chunks: Buffer[] = [prefix, headerBuffer];
-  let length = 8 + headerBuffer.length;
-  const align = () => {
-    const padding = pad4(length) - length;
-    if (padding > 0) chunks.push(Buffer.alloc(padding));
-    length += padding;
-  };
+  const chunks: Buffer[] = [];
+  let length = 0;
+  // Every section starts on a 4-byte boundary, so that it can be read back as a view, not a copy.
   const push = (chunk: Buffer) => {
     chunks.push(chunk);
     length += chunk.length;
+    const padding = pad4(length) - length;
+    if (padding > 0) {
+      chunks.push(Buffer.alloc(padding));
+      length += padding;
+    }
   };
-  align();
-  push(termsBuffer);
-  align();
-  for (const array of [text.df, text.offsets, text.docs, text.impacts, order]) {
+  push(Buffer.concat([prefix, headerBuffer]));
+  for (const buffer of stringBuffers) push(buffer);
+  for (const [name] of ARRAYS) {
+    const array = arrayOf(parts, name);
     push(Buffer.from(array.buffer, array.byteOffset, array.byteLength));
   }
   return Buffer.concat(chunks, length);
@@ -126,41 +157,77 @@ export function decodeCache(bytes: Buffer, base: FactBase): CachedParts | null {
   } catch {
     return null;
   }
-  const expected = {
-    layout: LAYOUT,
-    code: indexingCode(),
-    version: base.version,
-    littleEndian: LITTLE_ENDIAN,
-    docCount: base.facts.length,
-  };
+  const expected = { layout: LAYOUT, code: indexingCode(), version: base.version, littleEndian: LITTLE_ENDIAN, docCount: base.facts.length };
   for (const [field, value] of Object.entries(expected)) {
     if (header[field as keyof Header] !== value) return null;
   }
-  if (header.factIds !== factIdsHash(base)) return null;
-  const { termCount, postings, docCount, termsBytes } = header;
+  if (header.factIds !== factIdsHash(base) || !Array.isArray(header.arrays) || header.arrays.length !== ARRAYS.length) return null;
+  if (!Array.isArray(header.strings) || header.strings.length !== STRINGS.length) return null;
   let at = pad4(8 + headerLength);
-  const needed = at + pad4(termsBytes) + 4 * (termCount + termCount + 1 + postings + postings + docCount);
-  if (bytes.length !== needed) return null;
-  const terms = termCount === 0 ? [] : bytes.toString('utf8', at, at + termsBytes).split('\n');
-  if (terms.length !== termCount) return null;
-  at = pad4(at + termsBytes);
-  const take = <A extends Int32Array | Float32Array>(make: (buffer: ArrayBuffer, offset: number, length: number) => A, count: number): A => {
-    const offset = bytes.byteOffset + at;
-    at += 4 * count;
-    if (offset % 4 === 0) return make(bytes.buffer as ArrayBuffer, offset, count);
-    // Unaligned (a pooled small buffer): copy into an aligned one.
-    const copy = new ArrayBuffer(4 * count);
-    new Uint8Array(copy).set(bytes.subarray(at - 4 * count, at));
-    return make(copy, 0, count);
+  const strings = new Map<string, string[]>();
+  for (const [i, name] of STRINGS.entries()) {
+    const listed = header.strings[i]!;
+    if (listed.name !== name || at + listed.bytes > bytes.length) return null;
+    const list = listed.count === 0 ? [] : bytes.toString('utf8', at, at + listed.bytes).split('\n');
+    if (list.length !== listed.count) return null;
+    strings.set(name, list);
+    at = pad4(at + listed.bytes);
+  }
+  const arrays = new Map<string, Typed>();
+  for (const [i, [name, type]] of ARRAYS.entries()) {
+    const listed = header.arrays[i]!;
+    if (listed.name !== name || listed.type !== type || !Number.isInteger(listed.length) || listed.length < 0) return null;
+    const byteLength = listed.length * BYTES[type];
+    if (at + byteLength > bytes.length) return null;
+    arrays.set(name, view(bytes, at, type, listed.length));
+    at = pad4(at + byteLength);
+  }
+  if (at !== bytes.length) return null;
+  const get = <A extends Typed>(name: string) => arrays.get(name) as A;
+  const terms = strings.get('terms')!;
+  const text: TextIndexData = {
+    docCount: header.docCount,
+    terms,
+    entityKeys: strings.get('entityKeys')!,
+    textDf: get('textDf'),
+    offsets: get('offsets'),
+    docs: get('docs'),
+    impacts: get('impacts'),
+    termEntityOffsets: get('termEntityOffsets'),
+    termEntities: get('termEntities'),
+    entityField: get('entityField'),
+    entityDocOffsets: get('entityDocOffsets'),
+    entityDocs: get('entityDocs'),
+    entityImpact: get('entityImpact'),
   };
-  const int32 = (buffer: ArrayBuffer, offset: number, length: number) => new Int32Array(buffer, offset, length);
-  const df = take(int32, termCount);
-  const offsets = take(int32, termCount + 1);
-  const docs = take(int32, postings);
-  const impacts = take((buffer, offset, length) => new Float32Array(buffer, offset, length), postings);
-  const order = take(int32, docCount);
-  if (offsets[termCount] !== postings) return null;
-  return { text: { docCount, terms, df, offsets, docs, impacts }, order };
+  const order = get<Int32Array>('order');
+  const first = get<Int32Array>('first');
+  const last = get<Int32Array>('last');
+  // Cheap consistency checks: the shapes the query code relies on.
+  if (
+    text.offsets.length !== terms.length + 1 ||
+    text.offsets[terms.length] !== text.docs.length ||
+    text.termEntityOffsets.length !== terms.length + 1 ||
+    text.termEntityOffsets[terms.length] !== text.termEntities.length ||
+    text.entityKeys.length !== text.entityField.length ||
+    text.entityDocOffsets.length !== text.entityField.length + 1 ||
+    text.entityDocOffsets[text.entityField.length] !== text.entityDocs.length ||
+    [order, first, last].some((array) => array.length !== header.docCount)
+  ) {
+    return null;
+  }
+  return { text, order, first, last };
+}
+
+/** A typed view of bytes[at …] (a copy only if the buffer itself is not 4-byte aligned). */
+function view(bytes: Buffer, at: number, type: ArrayType, length: number): Typed {
+  const offset = bytes.byteOffset + at;
+  const make = (buffer: ArrayBuffer, byteOffset: number): Typed =>
+    type === 'u8' ? new Uint8Array(buffer, byteOffset, length) : type === 'f32' ? new Float32Array(buffer, byteOffset, length) : new Int32Array(buffer, byteOffset, length);
+  if (offset % 4 === 0) return make(bytes.buffer as ArrayBuffer, offset);
+  const copy = new ArrayBuffer(length * BYTES[type]);
+  new Uint8Array(copy).set(bytes.subarray(at, at + length * BYTES[type]));
+  return make(copy, 0);
 }
 
 export async function readCache(dir: string, base: FactBase): Promise<CachedParts | null> {

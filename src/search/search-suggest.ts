@@ -4,6 +4,7 @@
  * facts the query would find. The term list is sorted, so a prefix is one range and RangeTop gives
  * its most frequent terms in O(k log k) — flat whatever the prefix length or vocabulary size.
  */
+import type { Fact } from '../domain/types.ts';
 import { normaliseTerms } from '../text/normalise.ts';
 import { prefixRange } from './sorted-keys.ts';
 import { ChoiceList, choiceLimit, truncateValue } from './suggestion.ts';
@@ -22,9 +23,7 @@ export class SearchSuggester {
 
   constructor(
     private readonly search: FactSearch,
-    /** Statements and quotes by fact position. */
-    private readonly statements: readonly string[],
-    private readonly quotes: readonly string[],
+    private readonly facts: readonly Fact[],
     /** Shown when nothing is typed: the most used tags, as words ("human shields"). */
     private readonly starters: readonly string[],
   ) {
@@ -58,7 +57,7 @@ export class SearchSuggester {
     }
     for (const hit of hits) {
       if (choices.full) break;
-      const statement = this.statements[hit.doc]!;
+      const statement = this.facts[hit.doc]!.statement;
       choices.add(statement, truncateValue(statement));
     }
     while (next < completions.length && !choices.full) {
@@ -87,7 +86,8 @@ export class SearchSuggester {
       const weight = 1 / (rank + 1);
       for (const term of hit.terms) together.set(term, (together.get(term) ?? 0) + weight);
       if (lastTyped === undefined) return;
-      const words = searchTerms(`${this.statements[hit.doc]} ${this.quotes[hit.doc]}`);
+      const fact = this.facts[hit.doc]!;
+      const words = searchTerms(`${fact.statement} ${fact.quote}`);
       for (let i = 0; i + 1 < words.length; i++) {
         if (words[i] === lastTyped && words[i + 1]!.startsWith(partial)) together.set(words[i + 1]!, (together.get(words[i + 1]!) ?? 0) + 10 * weight);
       }
