@@ -97,7 +97,7 @@ export function* assembleParts(base: FactBase, cached: CachedParts): Generator<v
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, STARTERS)
     .map(([tag]) => tag.replace(/-/g, ' '));
-  const search = new FactSearch(text, places, base.facts);
+  const search = new FactSearch(text, places);
   const searchSuggester = new SearchSuggester(search, base.facts, starters);
   return { text, search, timeline: timelineList, byKind, bySource, byPlace, byPatrol, places, sources, patrols, searchSuggester };
 }

@@ -2,7 +2,7 @@
  * Free-text search over facts as both /search and its autocomplete use it: the full-text index, with
  * facts at a place the query names ranked up.
  */
-import type { Fact } from '../domain/types.ts';
+import { entityKey } from './fact-fields.ts';
 import type { PlaceDirectory } from './places.ts';
 import type { TextHit, TextIndex } from './text-index.ts';
 
@@ -16,14 +16,11 @@ export class FactSearch {
   constructor(
     readonly text: TextIndex,
     private readonly places: PlaceDirectory,
-    private readonly facts: readonly Fact[],
   ) {}
 
   /** `lastIsPrefix`: the last word is still being typed (autocomplete). */
   search(query: string, limit: number, lastIsPrefix = false): TextHit[] {
-    const named = new Set(this.places.mentionedIn(query).map((place) => place.id));
-    const facts = this.facts;
-    const boost = named.size === 0 ? undefined : (doc: number) => (facts[doc]!.places.some((id) => named.has(id)) ? PLACE_NAMED_BOOST : 1);
-    return this.text.search(query, limit, { lastIsPrefix, boost });
+    const named = this.places.mentionedIn(query).map((place) => entityKey('place', place.id));
+    return this.text.search(query, limit, { lastIsPrefix, ...(named.length > 0 ? { boost: { entities: named, factor: PLACE_NAMED_BOOST } } : {}) });
   }
 }

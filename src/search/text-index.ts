@@ -66,8 +66,8 @@ const MIN_PREFIX_LENGTH = 3;
 export interface SearchOptions {
   /** The last word is still being typed: complete it even when it is short. */
   readonly lastIsPrefix?: boolean;
-  /** A factor for a matching doc's score (1 = none), e.g. for facts at a place the query names. */
-  readonly boost?: (doc: number) => number;
+  /** Facts of these entities (keys such as `place:ain-hawr`) have their score multiplied by `factor`. */
+  readonly boost?: { readonly entities: readonly string[]; readonly factor: number };
 }
 
 interface Expansion {
@@ -90,6 +90,8 @@ export class TextIndex {
   readonly #score: Float64Array;
   readonly #mask: Uint32Array;
   readonly #touched: Int32Array;
+  readonly #boosted: Uint8Array;
+  readonly #entityByKey: ReadonlyMap<string, number>;
 
   constructor(data: TextIndexData) {
     this.data = data;
@@ -116,6 +118,15 @@ export class TextIndex {
     this.#score = new Float64Array(n);
     this.#mask = new Uint32Array(n);
     this.#touched = new Int32Array(n);
+    this.#boosted = new Uint8Array(n);
+    this.#entityByKey = new Map(data.entityKeys.map((key, entity) => [key, entity]));
+  }
+
+  /** Positions of the facts pointing to the entity (`place:ain-hawr`), ascending; empty if none. */
+  entityFacts(key: string): Int32Array {
+    const entity = this.#entityByKey.get(key);
+    if (entity === undefined) return new Int32Array(0);
+    return this.data.entityDocs.subarray(this.data.entityDocOffsets[entity]!, this.data.entityDocOffsets[entity + 1]!);
   }
 
   /** The best `limit` facts for `query`, best first; [] when the query has no meaningful word. */
@@ -166,7 +177,7 @@ export class TextIndex {
     return out;
   }
 
-  #rank(expansions: readonly Expansion[], limit: number, boost: ((doc: number) => number) | undefined): TextHit[] {
+  #rank(expansions: readonly Expansion[], limit: number, boost: SearchOptions['boost']): TextHit[] {
     const { offsets, docs, impacts, termEntityOffsets, termEntities, entityField, entityDocOffsets, entityDocs, entityImpact, docCount } = this.data;
     const termCount = this.data.terms.length;
     const score = this.#score;
@@ -195,12 +206,17 @@ export class TextIndex {
         }
       }
     }
+    const boosted = this.#boosted;
+    const boostLists = boost ? boost.entities.map((key) => this.entityFacts(key)) : [];
+    for (const list of boostLists) for (let i = 0; i < list.length; i++) boosted[list[i]!] = 1;
+    const factor = boost?.factor ?? 1;
     // Keep the best `limit` in a small min-heap instead of sorting every match.
     const heap = new TopHeap(limit);
     for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i]!;
-      heap.offer(doc, score[doc]! * popcount(mask[doc]!) * (boost ? boost(doc) : 1));
+      heap.offer(doc, score[doc]! * popcount(mask[doc]!) * (boosted[doc] === 1 ? factor : 1));
     }
+    for (const list of boostLists) for (let i = 0; i < list.length; i++) boosted[list[i]!] = 0;
     const hits = heap.sorted().map(({ doc, score: value }) => ({ doc, score: value, terms: this.#matchedTerms(doc, mask[doc]!, expansions) }));
     for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i]!;
