@@ -300,7 +300,7 @@ export function generateKnowledge(options: SyntheticOptions): SyntheticKnowledge
     quotesBySource.get(source.id)!.push(quote);
     const fact: Fact = {
       id: `fact-${i.toString().padStart(6, '0')}`,
-      statement: compose(random, STATEMENT_CLAUSES, context, 38, ' '),
+      statement: compose(random, STATEMENT_CLAUSES, context, 30, ' '),
       quote,
       source: source.id,
       claimant: random.pick(claimants).id,

@@ -7,7 +7,7 @@
 import type { Fact, FactBase, FactKind } from '../domain/types.ts';
 import { DatedList, dateOrder, firstDayNumber, lastDayNumber } from './date-order.ts';
 import { FactIndex, type IndexParts } from './knowledge-index.ts';
-import { parseEntityKey } from './fact-fields.ts';
+import { parseEntityKey, type EntityKind } from './fact-fields.ts';
 import { FactSearch } from './fact-search.ts';
 import { PatrolDirectory } from './patrols.ts';
 import { PlaceDirectory } from './places.ts';
@@ -15,6 +15,7 @@ import { SearchSuggester } from './search-suggest.ts';
 import { SourceDirectory } from './sources.ts';
 import { buildTextIndex } from './text-build.ts';
 import { TextIndex, type TextIndexData } from './text-index.ts';
+import { gather, int32Map } from './arrays.ts';
 
 /** What is worth caching: everything computed per fact (the rest is per place, source, patrol). */
 export interface CachedParts {
@@ -32,8 +33,8 @@ const STARTERS = 25;
 export function* buildCachedParts(base: FactBase): Generator<void, CachedParts, undefined> {
   const text = yield* buildTextIndex(base);
   yield;
-  const first = Int32Array.from(base.facts, firstDayNumber);
-  const last = Int32Array.from(base.facts, lastDayNumber);
+  const first = int32Map(base.facts, firstDayNumber);
+  const last = int32Map(base.facts, lastDayNumber);
   yield;
   const order = dateOrder(base.facts, first);
   yield;
@@ -47,21 +48,16 @@ export function* buildCachedParts(base: FactBase): Generator<void, CachedParts, 
 export function* assembleParts(base: FactBase, cached: CachedParts): Generator<void, IndexParts, undefined> {
   const { order, text: data } = cached;
   const n = base.facts.length;
-  const timeline = Array.from(order, (position) => base.facts[position]!);
-  const rank = new Int32Array(n);
-  for (let i = 0; i < n; i++) rank[order[i]!] = i;
+  const timeline = new Array<Fact>(n);
+  for (let i = 0; i < n; i++) timeline[i] = base.facts[order[i]!]!;
   const timelineList = new DatedList(
     timeline,
-    Int32Array.from(order, (position) => cached.first[position]!),
-    Int32Array.from(order, (position) => cached.last[position]!),
+    gather(cached.first, order),
+    gather(cached.last, order),
   );
   yield;
 
-  // Each entity's facts in date order: its fact positions sorted by their place in the timeline.
-  const inDateOrder = (entity: number): number[] => {
-    const positions = Array.from(data.entityDocs.subarray(data.entityDocOffsets[entity]!, data.entityDocOffsets[entity + 1]!));
-    return positions.sort((a, b) => rank[a]! - rank[b]!);
-  };
+  const lists = entityListsInDateOrder(data, order, (kind) => kind === 'place' || kind === 'patrol' || kind === 'source' || kind === 'kind');
   const byPlace = new Map<string, Fact[]>();
   const byPatrol = new Map<number, Fact[]>();
   const bySource = new Map<string, Fact[]>();
@@ -69,10 +65,9 @@ export function* assembleParts(base: FactBase, cached: CachedParts): Generator<v
   const tagCounts = new Map<string, number>();
   data.entityKeys.forEach((key, entity) => {
     const { kind, id } = parseEntityKey(key);
-    const count = data.entityDocOffsets[entity + 1]! - data.entityDocOffsets[entity]!;
-    if (kind === 'tag') tagCounts.set(id, count);
-    if (kind !== 'place' && kind !== 'patrol' && kind !== 'source' && kind !== 'kind') return;
-    const positions = inDateOrder(entity);
+    if (kind === 'tag') tagCounts.set(id, data.entityDocOffsets[entity + 1]! - data.entityDocOffsets[entity]!);
+    const positions = lists.get(entity);
+    if (!positions) return;
     const facts = positions.map((position) => base.facts[position]!);
     if (kind === 'place') byPlace.set(id, facts);
     else if (kind === 'patrol') byPatrol.set(Number(id), facts);
@@ -80,7 +75,7 @@ export function* assembleParts(base: FactBase, cached: CachedParts): Generator<v
     else {
       byKind.set(
         id as FactKind,
-        new DatedList(facts, Int32Array.from(positions, (p) => cached.first[p]!), Int32Array.from(positions, (p) => cached.last[p]!)),
+        new DatedList(facts, gather(cached.first, positions), gather(cached.last, positions)),
       );
     }
   });
@@ -100,6 +95,32 @@ export function* assembleParts(base: FactBase, cached: CachedParts): Generator<v
   const search = new FactSearch(text, places);
   const searchSuggester = new SearchSuggester(search, base.facts, starters);
   return { text, search, timeline: timelineList, byKind, bySource, byPlace, byPatrol, places, sources, patrols, searchSuggester };
+}
+
+/**
+ * The fact positions of the selected entities, each list in date order: the entities' facts are
+ * turned around into "entities of each fact", then the timeline is walked once, dropping each fact
+ * into its entities' lists — linear, no sorting.
+ */
+function entityListsInDateOrder(data: TextIndexData, order: Int32Array, select: (kind: EntityKind) => boolean): Map<number, number[]> {
+  const n = order.length;
+  const selected = data.entityKeys.flatMap((key, entity) => (select(parseEntityKey(key).kind) ? [entity] : []));
+  const perFact = new Int32Array(n + 1);
+  for (const entity of selected) {
+    for (let p = data.entityDocOffsets[entity]!; p < data.entityDocOffsets[entity + 1]!; p++) perFact[data.entityDocs[p]! + 1]!++;
+  }
+  for (let doc = 0; doc < n; doc++) perFact[doc + 1]! += perFact[doc]!;
+  const entitiesOfFact = new Int32Array(perFact[n]!);
+  const cursor = perFact.slice(0, n);
+  for (const entity of selected) {
+    for (let p = data.entityDocOffsets[entity]!; p < data.entityDocOffsets[entity + 1]!; p++) entitiesOfFact[cursor[data.entityDocs[p]!]!++] = entity;
+  }
+  const lists = new Map<number, number[]>(selected.map((entity) => [entity, []]));
+  for (let i = 0; i < n; i++) {
+    const doc = order[i]!;
+    for (let j = perFact[doc]!; j < perFact[doc + 1]!; j++) lists.get(entitiesOfFact[j]!)!.push(doc);
+  }
+  return lists;
 }
 
 function countsOf<K>(map: ReadonlyMap<K, readonly Fact[]>): Map<K, number> {

@@ -5,6 +5,7 @@
  */
 import type { Dated, Fact } from '../domain/types.ts';
 import { compareKeys } from './sorted-keys.ts';
+import { int32Map, range } from './arrays.ts';
 
 /** The earliest possible day as YYYY-MM-DD: `date_earliest`, or the first day of `date`'s period. */
 export function earliestDay(dated: Pick<Dated, 'date' | 'date_earliest'>): string {
@@ -57,7 +58,7 @@ export function compareByDate(a: Fact, b: Fact): number {
  * Positions of `facts` in date order: a counting sort on the first possible day (days span a few
  * years, so this is linear), then the few facts sharing a day sorted by id.
  */
-export function dateOrder(facts: readonly Fact[], firstDays: Int32Array = Int32Array.from(facts, firstDayNumber)): Int32Array {
+export function dateOrder(facts: readonly Fact[], firstDays: Int32Array = int32Map(facts, firstDayNumber)): Int32Array {
   const n = facts.length;
   if (n === 0) return new Int32Array(0);
   let min = Number.POSITIVE_INFINITY;
@@ -69,7 +70,7 @@ export function dateOrder(facts: readonly Fact[], firstDays: Int32Array = Int32A
   if (max - min > 4 * n + 100_000) {
     // Dates spread over millennia: a comparison sort is then the cheaper one.
     return Int32Array.from(
-      Array.from({ length: n }, (_, i) => i).sort((a, b) => firstDays[a]! - firstDays[b]! || compareKeys(facts[a]!.id, facts[b]!.id)),
+      range(n).sort((a, b) => firstDays[a]! - firstDays[b]! || compareKeys(facts[a]!.id, facts[b]!.id)),
     );
   }
   const start = new Int32Array(max - min + 2);

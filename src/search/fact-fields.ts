@@ -13,6 +13,7 @@
  * mentions it in passing.
  */
 import type { Fact, FactBase } from '../domain/types.ts';
+import { GrowableInt32 } from './growable.ts';
 import type { TermInterner } from './terms.ts';
 
 export const TEXT_FIELDS = ['statement', 'quote'] as const;
@@ -36,11 +37,15 @@ const META = 1;
  * (added in fact order, so each list is ascending).
  */
 export class FactEntities {
-  /** Per entity: what it is (see entityKey), field number (ENTITY_FIELDS index), term ids, fact positions. */
+  /** Per entity: what it is (see entityKey), field number (ENTITY_FIELDS index), term ids. */
   readonly keys: string[] = [];
   readonly field: number[] = [];
   readonly terms: Int32Array[] = [];
-  readonly docs: number[][] = [];
+  /** Number of terms per entity, by entity id (grown as entities are created). */
+  #termCounts = new Int32Array(256);
+  /** Every (entity, fact) link, in fact order: `linkEntity[i]` points to `linkDoc[i]`. */
+  readonly linkEntity = new GrowableInt32(1 << 16);
+  readonly linkDoc = new GrowableInt32(1 << 16);
   readonly #places = new Map<string, number>();
   readonly #claimants = new Map<string, number>();
   readonly #sources = new Map<string, number>();
@@ -76,11 +81,41 @@ export class FactEntities {
     return this.field.length;
   }
 
-  /** Adds `doc` to the entity's facts (once), returns the entity's term count. */
+  /** Links `doc` to the entity, returns the entity's term count. (A repeated link is dropped later.) */
   #link(entity: number, doc: number): number {
-    const docs = this.docs[entity]!;
-    if (docs[docs.length - 1] !== doc) docs.push(doc);
-    return this.terms[entity]!.length;
+    this.linkEntity.push(entity);
+    this.linkDoc.push(doc);
+    return this.#termCounts[entity]!;
+  }
+
+  /** Each entity's facts, ascending and each once: (offsets per entity, fact positions). */
+  factsByEntity(): { offsets: Int32Array; docs: Int32Array } {
+    const count = this.count;
+    const links = this.linkEntity.view();
+    const linkDocs = this.linkDoc.view();
+    const offsets = new Int32Array(count + 1);
+    for (let i = 0; i < links.length; i++) offsets[links[i]! + 1]!++;
+    for (let e = 0; e < count; e++) offsets[e + 1]! += offsets[e]!;
+    const cursor = offsets.slice(0, count);
+    const docs = new Int32Array(links.length);
+    // Links come in fact order, so each entity's facts come out ascending; a fact that points to an
+    // entity twice (as claimant and as reported-via) is kept once.
+    for (let i = 0; i < links.length; i++) {
+      const e = links[i]!;
+      const at = cursor[e]!;
+      if (at > offsets[e]! && docs[at - 1] === linkDocs[i]) continue;
+      docs[at] = linkDocs[i]!;
+      cursor[e] = at + 1;
+    }
+    // Close the gaps left by dropped repeats.
+    let write = 0;
+    const compact = new Int32Array(count + 1);
+    for (let e = 0; e < count; e++) {
+      compact[e] = write;
+      for (let i = offsets[e]!; i < cursor[e]!; i++) docs[write++] = docs[i]!;
+    }
+    compact[count] = write;
+    return { offsets: compact, docs: docs.subarray(0, write) };
   }
 
   // The lookups above run per fact; these create an entity the first time it is seen.
@@ -121,11 +156,17 @@ export class FactEntities {
     // A place named in five spellings is still one mention of it: each term once.
     const sink = { add: (id: number) => void collected.add(id) };
     for (const text of texts) this.interner.collect(text, sink);
+    const entity = this.field.length;
     this.keys.push(key);
     this.field.push(field);
     this.terms.push(Int32Array.from(collected));
-    this.docs.push([]);
-    return this.field.length - 1;
+    if (entity >= this.#termCounts.length) {
+      const bigger = new Int32Array(this.#termCounts.length * 2);
+      bigger.set(this.#termCounts);
+      this.#termCounts = bigger;
+    }
+    this.#termCounts[entity] = collected.size;
+    return entity;
   }
 }
 

@@ -10,6 +10,7 @@ import { RangeTop } from './range-top.ts';
 import { lowerBound, prefixRange } from './sorted-keys.ts';
 import { STOP_WORDS } from './stop-words.ts';
 import { NameKeys } from './terms.ts';
+import { float64Map, range } from './arrays.ts';
 
 /** How a key was derived from its item: a slug, the display name, an alias, or a later word of one. */
 export type NameVia = 'id' | 'name' | 'alias' | 'word';
@@ -74,9 +75,9 @@ export class NameIndex {
     this.entries = entries;
     this.keys = entries.map((e) => e.key);
     // Whole-name keys before later-word keys, then the more popular item.
-    const rank = Float64Array.from(entries, (e) => (e.via === 'word' ? 0 : 2 ** 40) + (popularity[e.item] ?? 0));
+    const rank = float64Map(entries, (e) => (e.via === 'word' ? 0 : 2 ** 40) + (popularity[e.item] ?? 0));
     this.#best = new RangeTop(rank);
-    this.#popular = Array.from({ length: spellings.length }, (_, i) => i).sort(
+    this.#popular = range(spellings.length).sort(
       (a, b) => (popularity[b] ?? 0) - (popularity[a] ?? 0) || a - b,
     );
   }

@@ -9,6 +9,7 @@ import { GrowableInt32 } from './growable.ts';
 import { compareKeys } from './sorted-keys.ts';
 import { TermInterner, type TermSink } from './terms.ts';
 import { BM25, type TextIndexData } from './text-index.ts';
+import { range } from './arrays.ts';
 
 /** How many facts are indexed between two chances for the async builder to yield. */
 const DOCS_PER_STEP = 32;
@@ -40,7 +41,7 @@ export function* buildTextIndex(base: FactBase): Generator<void, TextIndexData, 
 
   // Term ids in code-unit order, so that a prefix is one contiguous range of ids.
   const termCount = interner.terms.length;
-  const order = Array.from({ length: termCount }, (_, i) => i).sort((a, b) => compareKeys(interner.terms[a]!, interner.terms[b]!));
+  const order = range(termCount).sort((a, b) => compareKeys(interner.terms[a]!, interner.terms[b]!));
   const rankOf = new Int32Array(termCount);
   order.forEach((oldId, rank) => (rankOf[oldId] = rank));
   const terms = order.map((oldId) => interner.terms[oldId]!);
@@ -99,10 +100,7 @@ function* textPostings(entries: DocEntries, rankOf: Int32Array, textLength: read
 function entityTables(entities: FactEntities, rankOf: Int32Array, entityLength: Uint16Array, docCount: number) {
   const entityCount = entities.count;
   const entityField = Uint8Array.from(entities.field);
-  const entityDocOffsets = new Int32Array(entityCount + 1);
-  for (let e = 0; e < entityCount; e++) entityDocOffsets[e + 1] = entityDocOffsets[e]! + entities.docs[e]!.length;
-  const entityDocs = new Int32Array(entityDocOffsets[entityCount]!);
-  for (let e = 0; e < entityCount; e++) entityDocs.set(entities.docs[e]!, entityDocOffsets[e]!);
+  const { offsets: entityDocOffsets, docs: entityDocs } = entities.factsByEntity();
 
   const termCount = rankOf.length;
   const termEntityOffsets = new Int32Array(termCount + 1);

@@ -19,6 +19,7 @@ import { RangeTop } from './range-top.ts';
 import { indexOfKey, prefixRange } from './sorted-keys.ts';
 import { searchTerms } from './terms.ts';
 import { TopHeap } from './top-heap.ts';
+import { float64Map } from './arrays.ts';
 
 /** Everything the index is made of; plain typed arrays, so it can be cached as bytes. */
 export interface TextIndexData {
@@ -106,8 +107,8 @@ export class TextIndex {
         entityDf[data.entityField[e]! * termCount + t]! += data.entityDocOffsets[e + 1]! - data.entityDocOffsets[e]!;
       }
     }
-    this.#textIdf = Float64Array.from(data.textDf, idf);
-    this.#entityIdf = Float64Array.from(entityDf, (df) => idf(Math.min(df, n)));
+    this.#textIdf = float64Map(data.textDf, idf);
+    this.#entityIdf = float64Map(entityDf, (df) => idf(Math.min(df, n)));
     this.df = new Int32Array(termCount);
     for (let t = 0; t < termCount; t++) {
       let total = data.textDf[t]!;
