@@ -76,8 +76,6 @@ export interface SizeResult {
   };
 }
 
-const WARMUP = 50;
-
 export async function measureSize(request: SizeRequest): Promise<SizeResult> {
   const real = await loadKnowledge();
   if (!real.ok) throw new Error(`knowledge/ does not load:\n${real.issues.map(formatIssue).join('\n')}`);
@@ -185,7 +183,8 @@ function runCase(index: KnowledgeIndex, item: CommandCase): void {
 }
 
 function measureAnswers(index: KnowledgeIndex, cases: readonly CommandCase[]) {
-  for (const item of cases.slice(0, WARMUP)) runCase(index, item);
+  // One pass to warm up (JIT, and whatever the answers layer computes once per base), then measure.
+  for (const item of cases) runCase(index, item);
   const byCommand = new Map<CommandName, number[]>();
   const all: number[] = [];
   for (const item of cases) {
@@ -203,7 +202,7 @@ function measureAnswers(index: KnowledgeIndex, cases: readonly CommandCase[]) {
 
 function measureKeystrokes(texts: readonly string[], suggest: (prefix: string) => unknown) {
   const byLength = keystrokes(texts);
-  for (const prefix of [...byLength.values()].flat().slice(0, WARMUP)) suggest(prefix);
+  for (const prefix of [...byLength.values()].flat()) suggest(prefix);
   const samples: number[] = [];
   const rows: ByLength[] = [];
   for (const [length, prefixes] of [...byLength].sort((a, b) => a[0] - b[0])) {

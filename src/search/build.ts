@@ -34,6 +34,7 @@ export function* buildCachedParts(base: FactBase): Generator<void, CachedParts, 
   const text = yield* buildTextIndex(base);
   yield;
   const first = int32Map(base.facts, firstDayNumber);
+  yield;
   const last = int32Map(base.facts, lastDayNumber);
   yield;
   const order = dateOrder(base.facts, first);
@@ -58,16 +59,18 @@ export function* assembleParts(base: FactBase, cached: CachedParts): Generator<v
   yield;
 
   const lists = entityListsInDateOrder(data, order, (kind) => kind === 'place' || kind === 'patrol' || kind === 'source' || kind === 'kind');
+  yield;
   const byPlace = new Map<string, Fact[]>();
   const byPatrol = new Map<number, Fact[]>();
   const bySource = new Map<string, Fact[]>();
   const byKind = new Map<FactKind, DatedList>();
   const tagCounts = new Map<string, number>();
-  data.entityKeys.forEach((key, entity) => {
-    const { kind, id } = parseEntityKey(key);
+  for (let entity = 0; entity < data.entityKeys.length; entity++) {
+    if (entity % 512 === 511) yield;
+    const { kind, id } = parseEntityKey(data.entityKeys[entity]!);
     if (kind === 'tag') tagCounts.set(id, data.entityDocOffsets[entity + 1]! - data.entityDocOffsets[entity]!);
     const positions = lists.get(entity);
-    if (!positions) return;
+    if (!positions) continue;
     const facts = positions.map((position) => base.facts[position]!);
     if (kind === 'place') byPlace.set(id, facts);
     else if (kind === 'patrol') byPatrol.set(Number(id), facts);
@@ -78,13 +81,13 @@ export function* assembleParts(base: FactBase, cached: CachedParts): Generator<v
         new DatedList(facts, gather(cached.first, positions), gather(cached.last, positions)),
       );
     }
-  });
+  }
   yield;
   const text = new TextIndex(cached.text);
   yield;
-  const places = new PlaceDirectory(base.places, countsOf(byPlace));
+  const places = yield* PlaceDirectory.build(base.places, countsOf(byPlace));
   yield;
-  const sources = new SourceDirectory(base.sources, countsOf(bySource));
+  const sources = yield* SourceDirectory.build(base.sources, countsOf(bySource));
   yield;
   const patrols = new PatrolDirectory(byPatrol);
   yield;

@@ -11,6 +11,8 @@ import type { TextHit, TextIndex } from './text-index.ts';
  * Hawr (whose statements may well say "Ain Hawr") above a fact that only passes through it.
  */
 const PLACE_NAMED_BOOST = 2;
+/** Postings budget for completions and misspellings while a query is being typed. */
+const AUTOCOMPLETE_POSTINGS = 300_000;
 
 export class FactSearch {
   constructor(
@@ -18,9 +20,15 @@ export class FactSearch {
     private readonly places: PlaceDirectory,
   ) {}
 
-  /** `lastIsPrefix`: the last word is still being typed (autocomplete). */
-  search(query: string, limit: number, lastIsPrefix = false): TextHit[] {
+  /**
+   * `typing`: the query is being typed (autocomplete), so completions and misspellings get a smaller
+   * budget and every keystroke stays cheap; `lastIsPrefix`: complete its last word even when short.
+   */
+  search(query: string, limit: number, typing?: { readonly lastIsPrefix: boolean }): TextHit[] {
     const named = this.places.mentionedIn(query).map((place) => entityKey('place', place.id));
-    return this.text.search(query, limit, { lastIsPrefix, ...(named.length > 0 ? { boost: { entities: named, factor: PLACE_NAMED_BOOST } } : {}) });
+    return this.text.search(query, limit, {
+      ...(typing ? { lastIsPrefix: typing.lastIsPrefix, maxPostings: AUTOCOMPLETE_POSTINGS } : {}),
+      ...(named.length > 0 ? { boost: { entities: named, factor: PLACE_NAMED_BOOST } } : {}),
+    });
   }
 }

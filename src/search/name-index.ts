@@ -32,6 +32,9 @@ export interface FuzzyEntry extends NameEntry {
   readonly distance: number;
 }
 
+/** Items whose names are keyed between two chances for the async builder to yield. */
+const ITEMS_PER_STEP = 256;
+
 /** Priority among exact matches of one key: a display name beats an alias beats a slug. */
 const VIA_ORDER: Readonly<Record<NameVia, number>> = { name: 0, alias: 1, id: 2, word: 3 };
 
@@ -41,21 +44,30 @@ export class NameIndex {
   readonly #best: RangeTop;
   readonly #popular: readonly number[];
 
+  private constructor(entries: NameEntry[], popularity: ArrayLike<number>, itemCount: number) {
+    this.entries = entries;
+    this.keys = entries.map((e) => e.key);
+    // Whole-name keys before later-word keys, then the more popular item.
+    const rank = float64Map(entries, (e) => (e.via === 'word' ? 0 : 2 ** 40) + (popularity[e.item] ?? 0));
+    this.#best = new RangeTop(rank);
+    this.#popular = range(itemCount).sort((a, b) => (popularity[b] ?? 0) - (popularity[a] ?? 0) || a - b);
+  }
+
   /**
-   * @param spellings every spelling of item i at index i
-   * @param popularity how much item i is worth showing first (e.g. how many facts cite it)
+   * Build from every spelling of item i (at index i) and how much each item is worth showing first
+   * (e.g. how many facts cite it); a generator that pauses every few hundred items.
    */
-  constructor(spellings: ReadonlyArray<readonly NameSpelling[]>, popularity: ArrayLike<number>) {
+  static *build(spellings: ReadonlyArray<readonly NameSpelling[]>, popularity: ArrayLike<number>): Generator<void, NameIndex, undefined> {
     const entries: NameEntry[] = [];
     // The same keys as nameKey (what user input is resolved with), each distinct word folded once.
     const keys = new NameKeys();
     // Spellings of one item often fold alike ("M4", "M-4"): each key once per item (and kind).
     const wholeKeys = new Set<string>();
     const wordKeys = new Set<string>();
-    spellings.forEach((list, item) => {
+    for (let item = 0; item < spellings.length; item++) {
       wholeKeys.clear();
       wordKeys.clear();
-      for (const { text, via } of list) {
+      for (const { text, via } of spellings[item]!) {
         const key = keys.key(text);
         if (key.length === 0 || wholeKeys.has(key)) continue;
         wholeKeys.add(key);
@@ -70,16 +82,11 @@ export class NameIndex {
           entries.push({ key: word, item, via: 'word', spelling: text });
         }
       }
-    });
+      if (item % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+    }
     entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : VIA_ORDER[a.via] - VIA_ORDER[b.via] || a.item - b.item));
-    this.entries = entries;
-    this.keys = entries.map((e) => e.key);
-    // Whole-name keys before later-word keys, then the more popular item.
-    const rank = float64Map(entries, (e) => (e.via === 'word' ? 0 : 2 ** 40) + (popularity[e.item] ?? 0));
-    this.#best = new RangeTop(rank);
-    this.#popular = range(spellings.length).sort(
-      (a, b) => (popularity[b] ?? 0) - (popularity[a] ?? 0) || a - b,
-    );
+    yield;
+    return new NameIndex(entries, popularity, spellings.length);
   }
 
   /** Entries whose key is exactly `key` (whole names only), name before alias before slug. */

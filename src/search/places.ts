@@ -21,16 +21,21 @@ export class PlaceDirectory {
   readonly #bySlug: ReadonlyMap<string, Place>;
   readonly #names: NameIndex;
 
-  /** @param factCounts how many facts concern each place (the more, the earlier it is suggested) */
-  constructor(places: readonly Place[], factCounts: ReadonlyMap<string, number>) {
+  private constructor(places: readonly Place[], names: NameIndex) {
     this.#places = places;
     this.#bySlug = new Map(places.map((place) => [place.id, place]));
+    this.#names = names;
+  }
+
+  /** @param factCounts how many facts concern each place (the more, the earlier it is suggested) */
+  static *build(places: readonly Place[], factCounts: ReadonlyMap<string, number>): Generator<void, PlaceDirectory, undefined> {
     const spellings = places.map((place): NameSpelling[] => [
       { text: place.name, via: 'name' },
       ...place.aliases.map((alias) => ({ text: alias, via: 'alias' as const })),
       { text: place.id, via: 'id' },
     ]);
-    this.#names = new NameIndex(spellings, places.map((place) => factCounts.get(place.id) ?? 0));
+    const names = yield* NameIndex.build(spellings, places.map((place) => factCounts.get(place.id) ?? 0));
+    return new PlaceDirectory(places, names);
   }
 
   resolve(input: string): PlaceResolution {

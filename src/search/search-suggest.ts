@@ -47,7 +47,7 @@ export class SearchSuggester {
     // with the words already typed ("human sh" → "human shields" before the commoner "sham").
     // A lone 1-character word would match almost everything: only completions then.
     const searchable = headHasWords || partial.length >= 2 || !completing;
-    const hits = searchable ? this.search.search(typed, choices.limit, completing && partial.length >= 2) : [];
+    const hits = searchable ? this.search.search(typed, choices.limit, { lastIsPrefix: completing && partial.length >= 2 }) : [];
 
     const completions = completing && partial.length > 0 ? this.#completions(head, partial, headHasWords ? hits : []) : [];
     let next = 0;

@@ -16,15 +16,20 @@ export class SourceDirectory {
   /** Choice names, worked out when first shown (date formatting for thousands of sources adds up). */
   readonly #labels = new Map<number, string>();
 
-  /** @param factCounts how many facts cite each source (the more, the earlier it is suggested) */
-  constructor(sources: readonly Source[], factCounts: ReadonlyMap<string, number>) {
+  private constructor(sources: readonly Source[], names: NameIndex) {
     this.#sources = sources;
+    this.#names = names;
+  }
+
+  /** @param factCounts how many facts cite each source (the more, the earlier it is suggested) */
+  static *build(sources: readonly Source[], factCounts: ReadonlyMap<string, number>): Generator<void, SourceDirectory, undefined> {
     const spellings = sources.map((source): NameSpelling[] => [
       { text: source.id, via: 'id' },
       { text: source.title, via: 'name' },
       ...(source.publisher ? [{ text: source.publisher, via: 'alias' as const }] : []),
     ]);
-    this.#names = new NameIndex(spellings, sources.map((source) => factCounts.get(source.id) ?? 0));
+    const names = yield* NameIndex.build(spellings, sources.map((source) => factCounts.get(source.id) ?? 0));
+    return new SourceDirectory(sources, names);
   }
 
   suggest(input: string, limit?: number): Suggestion[] {

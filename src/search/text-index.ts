@@ -62,11 +62,15 @@ const MAX_QUERY_TERMS = 16;
 const MAX_PREFIX_EXPANSIONS = 16;
 /** Prefix completions of one word stop adding up once their postings exceed this (the first always counts). */
 const MAX_PREFIX_POSTINGS = 250_000;
+/** Completions and misspellings of all words together bring at most this many postings (by default). */
+const MAX_QUERY_POSTINGS = 1_000_000;
 const MAX_FUZZY_EXPANSIONS = 8;
 const MIN_PREFIX_LENGTH = 3;
 export interface SearchOptions {
   /** The last word is still being typed: complete it even when it is short. */
   readonly lastIsPrefix?: boolean;
+  /** Budget of postings for completions and misspellings (exact words always count). */
+  readonly maxPostings?: number;
   /** Facts of these entities (keys such as `place:ain-hawr`) have their score multiplied by `factor`. */
   readonly boost?: { readonly entities: readonly string[]; readonly factor: number };
 }
@@ -134,47 +138,59 @@ export class TextIndex {
   search(query: string, limit: number, options: SearchOptions = {}): TextHit[] {
     const words = [...new Set(searchTerms(query))].slice(0, MAX_QUERY_TERMS);
     if (words.length === 0 || limit <= 0) return [];
-    const expansions = words.flatMap((word, i) => this.#expand(word, i, options.lastIsPrefix === true && i === words.length - 1));
-    return this.#rank(expansions, limit, options.boost);
+    return this.#rank(this.#expand(words, options), limit, options.boost);
   }
 
-  /** Exact term, then prefix completions (most frequent first), then close misspellings. */
-  #expand(word: string, queryTerm: number, forcePrefix: boolean): Expansion[] {
+  /**
+   * The index terms each query word stands for: the word itself, then its completions (most frequent
+   * first), then close misspellings. Exact words always count; completions and misspellings are added
+   * only while the postings they bring stay within budget, which is what keeps a query's cost flat.
+   */
+  #expand(words: readonly string[], options: SearchOptions): Expansion[] {
     const { terms } = this.data;
     const df = this.df;
     const out: Expansion[] = [];
-    const seen = new Set<number>();
-    const exact = indexOfKey(terms, word);
-    if (exact >= 0) {
+    const seen = words.map(() => new Set<number>());
+    let budget = options.maxPostings ?? MAX_QUERY_POSTINGS;
+    words.forEach((word, queryTerm) => {
+      const exact = indexOfKey(terms, word);
+      if (exact < 0) return;
       out.push({ term: exact, weight: 1, queryTerm });
-      seen.add(exact);
-    }
-    if (word.length >= MIN_PREFIX_LENGTH || forcePrefix) {
+      seen[queryTerm]!.add(exact);
+      budget -= df[exact]!;
+    });
+    words.forEach((word, queryTerm) => {
+      const forcePrefix = options.lastIsPrefix === true && queryTerm === words.length - 1;
+      if (word.length < MIN_PREFIX_LENGTH && !forcePrefix) return;
       const [start, end] = prefixRange(terms, word);
       let taken = 0;
       let postings = 0;
       for (const term of this.byFrequency.best(start, end)) {
-        if (taken >= MAX_PREFIX_EXPANSIONS || (taken > 0 && postings + df[term]! > MAX_PREFIX_POSTINGS)) break;
-        if (seen.has(term)) continue;
-        seen.add(term);
+        if (taken >= MAX_PREFIX_EXPANSIONS || (taken > 0 && (postings + df[term]! > MAX_PREFIX_POSTINGS || df[term]! > budget))) break;
+        if (seen[queryTerm]!.has(term)) continue;
+        seen[queryTerm]!.add(term);
         taken++;
         postings += df[term]!;
+        budget -= df[term]!;
         const length = terms[term]!.length;
         const distance = length - word.length;
         out.push({ term, weight: (PREFIX_WEIGHT * length) / (length + 0.3 * distance), queryTerm });
       }
-    }
-    const bound = fuzzyBound(word.length);
-    if (bound > 0) {
+    });
+    words.forEach((word, queryTerm) => {
+      const bound = fuzzyBound(word.length);
+      if (bound === 0 || budget <= 0) return;
       const close = fuzzyKeys(terms, word, { maxDistance: bound, mode: 'full', limit: 256 })
-        .filter((match) => !seen.has(match.index))
+        .filter((match) => !seen[queryTerm]!.has(match.index))
         .sort((a, b) => a.distance - b.distance || df[b.index]! - df[a.index]!)
         .slice(0, MAX_FUZZY_EXPANSIONS);
       for (const { index, distance } of close) {
+        if (df[index]! > budget) continue;
+        budget -= df[index]!;
         const length = terms[index]!.length;
         out.push({ term: index, weight: (FUZZY_WEIGHT * length) / (length + distance), queryTerm });
       }
-    }
+    });
     return out;
   }
 
