@@ -1,7 +1,7 @@
 /**
- * A cache of the expensive part of an index (full-text postings and date order) as raw bytes, one
- * file per fact-base version: a restart with unchanged knowledge files reads it back in a few tens of
- * milliseconds instead of re-indexing every fact.
+ * A cache of the per-fact part of an index (the full-text index, the date order and each fact's
+ * possible days) as raw bytes, one file per fact-base version: a restart with unchanged knowledge
+ * files reads it back instead of re-indexing every fact (at 100k facts: ~0.3 s instead of ~1.7 s).
  *
  * A cache file is used only if everything it was made from is the same: the fact base version, the
  * fact ids in order, and the code that decides what the index holds (the normaliser and the indexing
@@ -31,6 +31,7 @@ const INDEXING_MODULES = [
   './text-build.ts',
   './text-index.ts',
   './date-order.ts',
+  './build.ts',
 ];
 
 type ArrayType = 'i32' | 'f32' | 'u8';

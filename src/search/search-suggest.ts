@@ -1,8 +1,9 @@
 /**
- * `/search` autocomplete: completions of the word being typed, taken from the index's own term list
- * (most frequent first, so "pat" offers "patrol" before "patrolling"), then the statements of the
- * facts the query would find. The term list is sorted, so a prefix is one range and RangeTop gives
- * its most frequent terms in O(k log k) — flat whatever the prefix length or vocabulary size.
+ * `/search` autocomplete: completions of the word being typed, taken from the index's own term list,
+ * then the statements of the facts the query would find. The term list is sorted, so a prefix is one
+ * range and RangeTop gives its most frequent terms in O(k log k) — flat whatever the prefix length or
+ * vocabulary size; those that follow the words already typed in the facts found come first ("human
+ * sh" → "human shields"), the rest by frequency ("pat" → "patrol" before "patrolling").
  */
 import type { Fact } from '../domain/types.ts';
 import { normaliseTerms } from '../text/normalise.ts';
@@ -87,7 +88,8 @@ export class SearchSuggester {
       for (const term of hit.terms) together.set(term, (together.get(term) ?? 0) + weight);
       if (lastTyped === undefined) return;
       const fact = this.facts[hit.doc]!;
-      const words = searchTerms(`${fact.statement} ${fact.quote}`);
+      // Tags count as text here: "suicide b" → "suicide bombing" from a suicide-bombing tag.
+      const words = searchTerms(`${fact.statement} ${fact.quote} ${fact.tags.map((tag) => tag.replace(/-/g, ' ')).join(' . ')}`);
       for (let i = 0; i + 1 < words.length; i++) {
         if (words[i] === lastTyped && words[i + 1]!.startsWith(partial)) together.set(words[i + 1]!, (together.get(words[i + 1]!) ?? 0) + 10 * weight);
       }

@@ -150,12 +150,6 @@ export class TermInterner {
   }
 }
 
-/** Whether `text` holds `word` at `from` (compared in place: no substring, no runtime call). */
-function sameChars(word: string, text: string, from: number): boolean {
-  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== text.charCodeAt(from + i)) return false;
-  return true;
-}
-
 interface RawWord {
   readonly text: string;
   /** Its terms other than articles; a bare id for the common one-term word, to keep the hot loop cheap. */
