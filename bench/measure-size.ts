@@ -5,7 +5,6 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parse, stringify } from 'yaml';
 import { answer, buildQuery, type CommandName } from '../src/answers/index.ts';
 import type { Fact, FactBase } from '../src/domain/types.ts';
@@ -17,6 +16,7 @@ import { assembleFactBase } from './fact-base.ts';
 import { forceGc } from './gc.ts';
 import { autocompleteTargets, commandMix, keystrokes, type CommandCase } from './queries.ts';
 import { latency, median, megabytes, round, timed, timedAsync, type Latency } from './stats.ts';
+import { measureMiniSearch, type MiniSearchReference } from './reference-minisearch.ts';
 import { generateKnowledge } from './synthetic.ts';
 import { factFileOf, writeKnowledgeDir } from './write-files.ts';
 
@@ -25,6 +25,8 @@ export interface SizeRequest {
   readonly size: 'real' | number;
   readonly seed: number;
   readonly quick: boolean;
+  /** Also measure MiniSearch itself on the same facts and queries. */
+  readonly minisearch: boolean;
 }
 
 export interface ByLength {
@@ -74,6 +76,7 @@ export interface SizeResult {
     readonly oursAutocomplete: Latency;
     readonly autocompleteRatio: number;
   };
+  readonly minisearch?: MiniSearchReference & { readonly ours: Latency; readonly ratio: number };
 }
 
 export async function measureSize(request: SizeRequest): Promise<SizeResult> {
@@ -124,10 +127,9 @@ async function prepareBase(request: SizeRequest, realBase: FactBase, scratch: st
 
 async function measureBase(request: SizeRequest, base: FactBase, dir: string | null, loadMs: number | null, label: string, scratch: string): Promise<SizeResult> {
   forceGc();
-  const loop = monitorEventLoopDelay({ resolution: 1 });
-  loop.enable();
+  const probe = loopProbe();
   const [index, coldStartMs] = await timedAsync(() => buildKnowledgeIndexAsync(base));
-  loop.disable();
+  const maxLoopLagMs = probe.stop();
   forceGc();
   const memory = process.memoryUsage();
 
@@ -149,6 +151,7 @@ async function measureBase(request: SizeRequest, base: FactBase, dir: string | n
 
   const reload = await measureReload(base, dir, cacheDir);
   const baseline = measureBaseline(request, base, index, cases, targets);
+  const minisearch = request.minisearch ? measureMiniSearchReference(request, base, index, cases) : undefined;
 
   return {
     label,
@@ -157,7 +160,7 @@ async function measureBase(request: SizeRequest, base: FactBase, dir: string | n
     terms: index.buildInfo?.terms ?? 0,
     loadMs: loadMs === null ? null : round(loadMs),
     coldStartMs: round(coldStartMs),
-    maxEventLoopBlockMs: round(loop.max / 1e6),
+    maxEventLoopBlockMs: round(maxLoopLagMs),
     cachedStartMs: round(cachedStartMs),
     heapMb: megabytes(memory.heapUsed),
     arrayBuffersMb: megabytes(memory.arrayBuffers),
@@ -171,6 +174,40 @@ async function measureBase(request: SizeRequest, base: FactBase, dir: string | n
     sources,
     reload,
     baseline,
+    ...(minisearch ? { minisearch } : {}),
+  };
+}
+
+function measureMiniSearchReference(request: SizeRequest, base: FactBase, index: KnowledgeIndex, cases: readonly CommandCase[]) {
+  const queries = cases.filter((item) => item.command === 'search').map((item) => String(item.values.query));
+  const reference = measureMiniSearch(base, queries, request.quick ? 4000 : 15_000);
+  const sampled = queries.slice(0, reference.sampled);
+  const ours = sampled.flatMap((query) => [0, 1, 2].map(() => timed(() => index.searchFacts(query))[1]));
+  return { ...reference, ours: latency(ours), ratio: round(reference.search.p50Ms / median(ours)) };
+}
+
+/**
+ * The longest a timer waited to run while the probe was on: how long other work (a Discord
+ * interaction arriving during a rebuild) could have been kept waiting.
+ */
+function loopProbe(): { stop(): number } {
+  let longest = 0;
+  let running = true;
+  let pendingSince = 0;
+  const ping = () => {
+    pendingSince = performance.now();
+    setTimeout(() => {
+      longest = Math.max(longest, performance.now() - pendingSince);
+      if (running) ping();
+    }, 0);
+  };
+  ping();
+  return {
+    stop() {
+      running = false;
+      // A timer still waiting has been kept waiting this long so far.
+      return Math.max(longest, performance.now() - pendingSince);
+    },
   };
 }
 

@@ -6,6 +6,7 @@
  *   npm run bench                    readable tables
  *   npm run bench -- --json          the one JSON object of issue 5
  *   npm run bench -- --sizes=real,1000 --quick    a subset, fewer queries (for trying changes)
+ *   npm run bench -- --minisearch    also MiniSearch itself on the same facts (slow at 100k)
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -21,13 +22,14 @@ const SIZE_TIMEOUT_MS = 150_000;
 function parseArgs(argv: readonly string[]) {
   const json = argv.includes('--json');
   const quick = argv.includes('--quick');
+  const minisearch = argv.includes('--minisearch');
   const sizesArg = argv.find((arg) => arg.startsWith('--sizes='))?.slice('--sizes='.length);
   const sizes = sizesArg ? sizesArg.split(',').map((s) => (s === 'real' ? ('real' as const) : Number(s))) : DEFAULT_SIZES;
   for (const size of sizes) {
     if (size !== 'real' && !(Number.isInteger(size) && size > 0)) throw new Error(`--sizes: not a size: ${size}`);
   }
   const seedArg = argv.find((arg) => arg.startsWith('--seed='))?.slice('--seed='.length);
-  return { json, quick, sizes, seed: seedArg ? Number(seedArg) : SEED };
+  return { json, quick, minisearch, sizes, seed: seedArg ? Number(seedArg) : SEED };
 }
 
 function runSize(request: SizeRequest, log: (line: string) => void): Promise<SizeResult> {
@@ -62,7 +64,7 @@ async function main(): Promise<void> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const results: SizeResult[] = [];
   for (const size of options.sizes) {
-    results.push(await runSize({ size, seed: options.seed, quick: options.quick }, log));
+    results.push(await runSize({ size, seed: options.seed, quick: options.quick, minisearch: options.minisearch }, log));
   }
   const totalMs = performance.now() - started;
   process.stdout.write(`${options.json ? JSON.stringify(toJson(machine, results, totalMs), null, 2) : toText(machine, results, totalMs)}\n`);
