@@ -27,6 +27,13 @@ export interface SizeRequest {
   readonly quick: boolean;
   /** Also measure MiniSearch itself on the same facts and queries. */
   readonly minisearch: boolean;
+  /** Only the cold start (run.ts repeats it in fresh processes and reports the median). */
+  readonly coldOnly?: boolean;
+}
+
+export interface ColdResult {
+  readonly coldStartMs: number;
+  readonly maxEventLoopBlockMs: number;
 }
 
 export interface ByLength {
@@ -48,6 +55,8 @@ export interface SizeResult {
   /** Knowledge files read, parsed and validated (sizes written as files). */
   readonly loadMs: number | null;
   readonly coldStartMs: number;
+  /** Every cold start measured (each in a fresh process); coldStartMs is their median. */
+  readonly coldStartRunsMs?: readonly number[];
   /** Longest time the event loop was held during the async cold build. */
   readonly maxEventLoopBlockMs: number;
   readonly cachedStartMs: number;
@@ -79,16 +88,28 @@ export interface SizeResult {
   readonly minisearch?: MiniSearchReference & { readonly ours: Latency; readonly ratio: number };
 }
 
-export async function measureSize(request: SizeRequest): Promise<SizeResult> {
+export async function measureSize(request: SizeRequest): Promise<SizeResult | ColdResult> {
   const real = await loadKnowledge();
   if (!real.ok) throw new Error(`knowledge/ does not load:\n${real.issues.map(formatIssue).join('\n')}`);
   const scratch = await mkdtemp(join(tmpdir(), 'm4-bench-'));
   try {
     const { base, dir, loadMs, label } = await prepareBase(request, real.base, scratch);
+    if (request.coldOnly) {
+      const { coldStartMs, maxLoopLagMs } = await coldStart(base);
+      return { coldStartMs: round(coldStartMs), maxEventLoopBlockMs: round(maxLoopLagMs) };
+    }
     return await measureBase(request, base, dir, loadMs, label, scratch);
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+/** From the loaded fact list to a ready index, with nothing cached, watching the event loop. */
+async function coldStart(base: FactBase) {
+  forceGc();
+  const probe = loopProbe();
+  const [index, coldStartMs] = await timedAsync(() => buildKnowledgeIndexAsync(base));
+  return { index, coldStartMs, maxLoopLagMs: probe.stop() };
 }
 
 interface Prepared {
@@ -126,10 +147,7 @@ async function prepareBase(request: SizeRequest, realBase: FactBase, scratch: st
 }
 
 async function measureBase(request: SizeRequest, base: FactBase, dir: string | null, loadMs: number | null, label: string, scratch: string): Promise<SizeResult> {
-  forceGc();
-  const probe = loopProbe();
-  const [index, coldStartMs] = await timedAsync(() => buildKnowledgeIndexAsync(base));
-  const maxLoopLagMs = probe.stop();
+  const { index, coldStartMs, maxLoopLagMs } = await coldStart(base);
   forceGc();
   const memory = process.memoryUsage();
 
@@ -237,17 +255,23 @@ function measureAnswers(index: KnowledgeIndex, cases: readonly CommandCase[]) {
   };
 }
 
+/** Each keystroke timed this many times (in separate passes), so one GC pause is not a length's p99. */
+const KEYSTROKE_REPEATS = 5;
+
 function measureKeystrokes(texts: readonly string[], suggest: (prefix: string) => unknown) {
-  const byLength = keystrokes(texts);
-  for (const prefix of [...byLength.values()].flat()) suggest(prefix);
-  const samples: number[] = [];
-  const rows: ByLength[] = [];
-  for (const [length, prefixes] of [...byLength].sort((a, b) => a[0] - b[0])) {
-    const timings = prefixes.map((prefix) => timed(() => suggest(prefix))[1]);
-    samples.push(...timings);
-    const stats = latency(timings);
-    rows.push({ length, p50Ms: stats.p50Ms, p99Ms: stats.p99Ms, count: stats.count });
+  const byLength = [...keystrokes(texts)].sort((a, b) => a[0] - b[0]);
+  for (const [, prefixes] of byLength) for (const prefix of prefixes) suggest(prefix);
+  const timings = new Map<number, number[]>(byLength.map(([length]) => [length, []]));
+  for (let pass = 0; pass < KEYSTROKE_REPEATS; pass++) {
+    for (const [length, prefixes] of byLength) {
+      for (const prefix of prefixes) timings.get(length)!.push(timed(() => suggest(prefix))[1]);
+    }
   }
+  const samples = [...timings.values()].flat();
+  const rows: ByLength[] = byLength.map(([length]) => {
+    const stats = latency(timings.get(length)!);
+    return { length, p50Ms: stats.p50Ms, p99Ms: stats.p99Ms, count: stats.count };
+  });
   return { samples, result: { ...latency(samples), byLength: rows } };
 }
 

@@ -30,6 +30,7 @@ export function toJson(machine: MachineInfo, sizes: readonly SizeResult[], total
       },
       details: {
         loadMs: size.loadMs,
+        coldStartRunsMs: size.coldStartRunsMs,
         cachedStartMs: size.cachedStartMs,
         maxEventLoopBlockMs: size.maxEventLoopBlockMs,
         arrayBuffersMb: size.arrayBuffersMb,
@@ -82,11 +83,11 @@ export function toText(machine: MachineInfo, sizes: readonly SizeResult[], total
   );
   out.push(
     table(
-      ['facts', 'load+validate', 'cold start', 'from cache', 'loop held', 'heap', 'typed arrays', 'RSS', 'answer p50 / p99', 'autocomplete p50 / p99', 'reload 1 fact', 'fuse search p50', 'ratio'],
+      ['facts', 'load+validate', 'cold start (median of runs)', 'from cache', 'loop held', 'heap', 'typed arrays', 'RSS', 'answer p50 / p99', 'autocomplete p50 / p99', 'reload 1 fact', 'fuse search p50', 'ratio'],
       sizes.map((s) => [
         `${s.label} (${s.facts})`,
         ms(s.loadMs),
-        ms(s.coldStartMs),
+        `${ms(s.coldStartMs)}${s.coldStartRunsMs ? ` (${s.coldStartRunsMs.map((r) => ms(r)).join(', ')})` : ''}`,
         ms(s.cachedStartMs),
         ms(s.maxEventLoopBlockMs),
         `${s.heapMb} MB`,
@@ -148,7 +149,7 @@ export function toText(machine: MachineInfo, sizes: readonly SizeResult[], total
       const ok = higherIsBetter ? value >= limit : value <= limit;
       out.push(`  ${ok ? 'met   ' : 'MISSED'} ${name}: ${value}${unit} (target ${higherIsBetter ? '≥' : '≤'} ${limit}${unit})`);
     };
-    check('cold start', largest.coldStartMs, TARGETS.coldStartMs, ' ms');
+    check('cold start (median of fresh processes)', largest.coldStartMs, TARGETS.coldStartMs, ' ms');
     check('answer p99', largest.answer.p99Ms, TARGETS.answerP99Ms, ' ms');
     check('autocomplete p99 at every prefix length', worstByLength(largest), TARGETS.autocompleteP99Ms, ' ms');
     check('heap', largest.heapMb, TARGETS.heapMb, ' MB');
