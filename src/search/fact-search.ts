@@ -12,7 +12,9 @@ import type { TextHit, TextIndex } from './text-index.ts';
  */
 const PLACE_NAMED_BOOST = 2;
 /** Postings budget for completions and misspellings while a query is being typed. */
-const AUTOCOMPLETE_POSTINGS = 300_000;
+const AUTOCOMPLETE_POSTINGS = 150_000;
+/** While typing, words in more than this share of the facts are left out if a rarer word remains. */
+const AUTOCOMPLETE_COMMON_SHARE = 0.2;
 
 export class FactSearch {
   constructor(
@@ -27,7 +29,7 @@ export class FactSearch {
   search(query: string, limit: number, typing?: { readonly lastIsPrefix: boolean }): TextHit[] {
     const named = this.places.mentionedIn(query).map((place) => entityKey('place', place.id));
     return this.text.search(query, limit, {
-      ...(typing ? { lastIsPrefix: typing.lastIsPrefix, maxPostings: AUTOCOMPLETE_POSTINGS } : {}),
+      ...(typing ? { lastIsPrefix: typing.lastIsPrefix, maxPostings: AUTOCOMPLETE_POSTINGS, skipCommonAbove: AUTOCOMPLETE_COMMON_SHARE } : {}),
       ...(named.length > 0 ? { boost: { entities: named, factor: PLACE_NAMED_BOOST } } : {}),
     });
   }

@@ -8,7 +8,6 @@
  * The distance is optimal string alignment (Levenshtein plus swapping two neighbouring letters, the
  * commonest typing slip: "hwar" for "hawr" is one edit, not two).
  */
-import { prefixRange } from './sorted-keys.ts';
 
 export interface FuzzyMatch {
   /** Position of the key in the sorted list. */
@@ -73,7 +72,7 @@ export function fuzzyKeys(keys: readonly string[], query: string, options: Fuzzy
     previousKey = key;
     validDepth = depth;
     if (pruned) {
-      const [, end] = prefixRange(keys, key.slice(0, depth), i);
+      const end = endOfPrefix(keys, key.slice(0, depth), i);
       // In prefix mode a start of these keys may already have been close enough: then all of them
       // match, at that distance (going deeper only gets further away).
       const reached = bestPrefix[depth] as number;
@@ -89,6 +88,28 @@ export function fuzzyKeys(keys: readonly string[], query: string, options: Fuzzy
     i++;
   }
   return matches;
+}
+
+/**
+ * The first position after `from` whose key does not start with `prefix` (keys[from] does). Galloping
+ * (1, 2, 4, … ahead, then bisecting) because the keys sharing a pruned prefix are usually few.
+ */
+function endOfPrefix(keys: readonly string[], prefix: string, from: number): number {
+  let step = 1;
+  let inside = from;
+  let outside = from + 1;
+  while (outside < keys.length && (keys[outside] as string).startsWith(prefix)) {
+    inside = outside;
+    step *= 2;
+    outside = from + step;
+  }
+  outside = Math.min(outside, keys.length);
+  while (outside - inside > 1) {
+    const mid = (inside + outside) >>> 1;
+    if ((keys[mid] as string).startsWith(prefix)) inside = mid;
+    else outside = mid;
+  }
+  return outside;
 }
 
 function rowAt(rows: Int32Array[], depth: number, m: number): Int32Array {

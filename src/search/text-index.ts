@@ -66,11 +66,18 @@ const MAX_PREFIX_POSTINGS = 250_000;
 const MAX_QUERY_POSTINGS = 1_000_000;
 const MAX_FUZZY_EXPANSIONS = 8;
 const MIN_PREFIX_LENGTH = 3;
+/** Fact count from which `skipCommonAbove` applies. */
+const SKIP_COMMON_FROM_FACTS = 5000;
 export interface SearchOptions {
   /** The last word is still being typed: complete it even when it is short. */
   readonly lastIsPrefix?: boolean;
   /** Budget of postings for completions and misspellings (exact words always count). */
   readonly maxPostings?: number;
+  /**
+   * Leave out words found in more than this share of the facts, as long as a rarer word is left:
+   * they barely change the ranking (BM25 gives them almost no weight) and cost the most postings.
+   */
+  readonly skipCommonAbove?: number;
   /** Facts of these entities (keys such as `place:ain-hawr`) have their score multiplied by `factor`. */
   readonly boost?: { readonly entities: readonly string[]; readonly factor: number };
 }
@@ -136,9 +143,26 @@ export class TextIndex {
 
   /** The best `limit` facts for `query`, best first; [] when the query has no meaningful word. */
   search(query: string, limit: number, options: SearchOptions = {}): TextHit[] {
-    const words = [...new Set(searchTerms(query))].slice(0, MAX_QUERY_TERMS);
+    let words = [...new Set(searchTerms(query))].slice(0, MAX_QUERY_TERMS);
     if (words.length === 0 || limit <= 0) return [];
+    // Only worth it (and only done) where postings are long enough to cost something.
+    if (options.skipCommonAbove !== undefined && this.data.docCount >= SKIP_COMMON_FROM_FACTS) {
+      words = this.#withoutCommon(words, options.skipCommonAbove, options.lastIsPrefix === true);
+    }
     return this.#rank(this.#expand(words, options), limit, options.boost);
+  }
+
+  /** `words` less those in more than `share` of the facts — unless nothing rarer would be left. */
+  #withoutCommon(words: string[], share: number, lastIsPrefix: boolean): string[] {
+    const threshold = share * this.data.docCount;
+    const common = (word: string, i: number) => {
+      // The word being typed is kept: its completions are what the user is after.
+      if (lastIsPrefix && i === words.length - 1) return false;
+      const term = indexOfKey(this.data.terms, word);
+      return term >= 0 && this.df[term]! > threshold;
+    };
+    const kept = words.filter((word, i) => !common(word, i));
+    return kept.length > 0 ? kept : words;
   }
 
   /**
