@@ -66,6 +66,8 @@ export interface SizeResult {
   readonly rssMb: number;
   readonly answer: Latency;
   readonly commands: Partial<Record<CommandName, Latency>>;
+  /** The part of each command's time spent inside the index's methods. */
+  readonly commandsInIndex: Partial<Record<CommandName, Latency>>;
   readonly autocomplete: Latency;
   readonly where: AutocompleteResult;
   readonly search: AutocompleteResult;
@@ -185,6 +187,7 @@ async function measureBase(request: SizeRequest, base: FactBase, dir: string | n
     rssMb: megabytes(memory.rss),
     answer: answers.overall,
     commands: answers.byCommand,
+    commandsInIndex: answers.inIndex,
     autocomplete: latency(all),
     where: where.result,
     search: search.result,
@@ -240,18 +243,52 @@ function runCase(index: KnowledgeIndex, item: CommandCase): void {
 function measureAnswers(index: KnowledgeIndex, cases: readonly CommandCase[]) {
   // One pass to warm up (JIT, and whatever the answers layer computes once per base), then measure.
   for (const item of cases) runCase(index, item);
+  const watched = stopwatched(index);
   const byCommand = new Map<CommandName, number[]>();
+  const inIndex = new Map<CommandName, number[]>();
   const all: number[] = [];
   for (const item of cases) {
-    const [, ms] = timed(() => runCase(index, item));
+    watched.take();
+    const [, ms] = timed(() => runCase(watched.index, item));
     all.push(ms);
-    const list = byCommand.get(item.command) ?? [];
-    list.push(ms);
-    byCommand.set(item.command, list);
+    for (const [map, value] of [[byCommand, ms], [inIndex, watched.take()]] as const) {
+      const list = map.get(item.command) ?? [];
+      list.push(value);
+      map.set(item.command, list);
+    }
   }
+  const stats = (map: Map<CommandName, number[]>) =>
+    Object.fromEntries([...map].map(([command, samples]) => [command, latency(samples)])) as Partial<Record<CommandName, Latency>>;
+  return { overall: latency(all), byCommand: stats(byCommand), inIndex: stats(inIndex) };
+}
+
+/**
+ * The index with a stopwatch on every method, to tell how much of an answer's time is spent in the
+ * search layer and how much in the answers and render layers.
+ */
+function stopwatched(index: KnowledgeIndex): { index: KnowledgeIndex; take(): number } {
+  let spent = 0;
+  const watched = new Proxy(index, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const started = performance.now();
+        try {
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        } finally {
+          spent += performance.now() - started;
+        }
+      };
+    },
+  });
   return {
-    overall: latency(all),
-    byCommand: Object.fromEntries([...byCommand].map(([command, samples]) => [command, latency(samples)])) as Partial<Record<CommandName, Latency>>,
+    index: watched,
+    take() {
+      const taken = spent;
+      spent = 0;
+      return taken;
+    },
   };
 }
 

@@ -37,6 +37,7 @@ export function toJson(machine: MachineInfo, sizes: readonly SizeResult[], total
         terms: size.terms,
         places: size.places,
         commands: size.commands,
+        commandsInIndex: size.commandsInIndex,
         autocomplete: {
           where: size.where,
           search: size.search,
@@ -101,12 +102,19 @@ export function toText(machine: MachineInfo, sizes: readonly SizeResult[], total
       ]),
     ),
   );
-  out.push('', 'Answer p50 / p99 per command (parse, answer, render the Discord payload, serialise):', '');
+  out.push('', 'Answer p50 / p99 per command (parse, answer, render the Discord payload, serialise) [p99 of the part spent in the index]:', '');
   const commands = ['patrol', 'where', 'search', 'timeline', 'attacks', 'source', 'help'] as const;
   out.push(
     table(
       ['facts', ...commands],
-      sizes.map((s) => [s.label, ...commands.map((c) => (s.commands[c] ? `${ms(s.commands[c]!.p50Ms)} / ${ms(s.commands[c]!.p99Ms)}` : '—'))]),
+      sizes.map((s) => [
+        s.label,
+        ...commands.map((c) => {
+          const all = s.commands[c];
+          const own = s.commandsInIndex[c];
+          return all ? `${ms(all.p50Ms)} / ${ms(all.p99Ms)}${own ? ` [${ms(own.p99Ms)}]` : ''}` : '—';
+        }),
+      ]),
     ),
   );
   out.push('', 'Autocomplete p50 / p99 (worst p99 over prefix lengths):', '');
