@@ -128,9 +128,12 @@ function commonPrefixLength(a: string, b: string): number {
   return i;
 }
 
-/** The bound used across the index: none for short input, one edit from 4 characters, two from 8. */
+/** Longer input is no misspelt word or name (and would make every comparison long): no fuzzy. */
+const MAX_FUZZY_LENGTH = 40;
+
+/** The bound used across the index: none for short (or very long) input, one edit from 4 characters, two from 8. */
 export function fuzzyBound(length: number): number {
-  if (length < 4) return 0;
+  if (length < 4 || length > MAX_FUZZY_LENGTH) return 0;
   if (length < 8) return 1;
   return 2;
 }

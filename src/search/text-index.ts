@@ -58,7 +58,7 @@ export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
 const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
 /** Bounds that keep a query's cost flat however large the vocabulary grows. */
-const MAX_QUERY_TERMS = 16;
+const MAX_QUERY_TERMS = 12;
 const MAX_PREFIX_EXPANSIONS = 16;
 /** Prefix completions of one word stop adding up once their postings exceed this (the first always counts). */
 const MAX_PREFIX_POSTINGS = 250_000;
