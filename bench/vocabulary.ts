@@ -93,17 +93,5 @@ export function pseudoWord(random: Random, syllables = random.int(2, 3)): string
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-export function ordinal(n: number): string {
-  const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return `${n}th`;
-  switch (n % 10) {
-    case 1:
-      return `${n}st`;
-    case 2:
-      return `${n}nd`;
-    case 3:
-      return `${n}rd`;
-    default:
-      return `${n}th`;
-  }
-}
+/** The answers layer's own ordinal wording (1st, 22nd, 111th), so synthetic text reads like the real answers. */
+export { ordinal } from '../src/answers/cite.ts';
