@@ -2,7 +2,7 @@
 import type { KnowledgeIndex } from '../search/types.ts';
 import type { Answer } from './answer.ts';
 import { capList, factItems, plural, supportFor } from './cite.ts';
-import { datedInterval, overlaps, parseDateRange } from './dates.ts';
+import { parseDateRange } from './dates.ts';
 
 export function answerAttacks(index: KnowledgeIndex, from?: string, to?: string): Answer {
   const title = 'Attacks on the joint patrols';
@@ -10,9 +10,8 @@ export function answerAttacks(index: KnowledgeIndex, from?: string, to?: string)
   if (!range.ok) {
     return { command: 'attacks', kind: 'invalid-input', title, notice: range.message, hint: ['Example: /attacks from:July 2020 to:August 2020'], items: [] };
   }
-  const attacks = index
-    .timeline()
-    .filter((f) => f.kind === 'attack' && (!range.interval || overlaps(datedInterval(f), range.interval)));
+  const attacks = index.factsBetween({ ...range.bounds, kind: 'attack' });
+  const listed = capList(attacks);
   const onPatrols = attacks.filter((f) => f.attack_target !== 'related-forces').length;
   const related = attacks.length - onPatrols;
   const when = range.text ? ` ${range.text}` : '';
@@ -22,7 +21,7 @@ export function answerAttacks(index: KnowledgeIndex, from?: string, to?: string)
       kind: 'not-found',
       title,
       notice: [`The fact base records no attacks${when}.`],
-      hint: range.interval ? ['Try a wider range, or /attacks with no dates for all of them.'] : [],
+      hint: range.text ? ['Try a wider range, or /attacks with no dates for all of them.'] : [],
       items: [],
     };
   }
@@ -33,8 +32,8 @@ export function answerAttacks(index: KnowledgeIndex, from?: string, to?: string)
     notice: [
       `${plural(onPatrols, 'attack')} on the joint patrols` +
         (related > 0 ? ` and ${plural(related, 'related attack')} on the forces involved (marked as related)` : '') +
-        `${when}, in date order.${capList(attacks).note}`,
+        `${when}, in date order.${listed.note}`,
     ],
-    items: factItems(supportFor(index.base), capList(attacks).shown, { related: (f) => f.attack_target === 'related-forces' }),
+    items: factItems(supportFor(index.base), listed.shown, { related: (f) => f.attack_target === 'related-forces' }),
   };
 }

@@ -34,6 +34,7 @@ export interface AgreementAnchor {
 }
 
 const DAY = 'd MMMM yyyy';
+const ISO_DAY = 'yyyy-MM-dd';
 
 /** `2020-07-22` → 22 July 2020; `2020-07` → 1 July 2020; `2020` → 1 January 2020 (local). */
 export function isoToDay(iso: string): Date {
@@ -69,10 +70,6 @@ function granularInterval(iso: string): DayInterval {
   if (parts === 1) return { start: startOfYear(day), end: lastDayOfYear(day) };
   if (parts === 2) return { start: startOfMonth(day), end: lastDayOfMonth(day) };
   return { start: day, end: day };
-}
-
-export function overlaps(a: DayInterval, b: DayInterval): boolean {
-  return a.start.getTime() <= b.end.getTime() && a.end.getTime() >= b.start.getTime();
 }
 
 /** Within one month: the conventional thirds and halves, so a bound of 11–20 July reads "mid-July". */
@@ -251,7 +248,12 @@ export function parseDateBound(input: string, name: 'from' | 'to'): DateBound {
 }
 
 export type DateRange =
-  | { readonly ok: true; readonly interval?: DayInterval; readonly text?: string }
+  | {
+      readonly ok: true;
+      /** The days asked for as the index takes them (YYYY-MM-DD, inclusive); a side not given is open. */
+      readonly bounds: { readonly from?: string; readonly to?: string };
+      readonly text?: string;
+    }
   | { readonly ok: false; readonly message: Phrase };
 
 /** Both bounds of /attacks or /timeline, checked together: each readable, and from not after to. */
@@ -262,15 +264,17 @@ export function parseDateRange(from: string | undefined, to: string | undefined)
   if (t && !t.ok) return t;
   const lower = f?.ok ? f : undefined;
   const upper = t?.ok ? t : undefined;
-  if (!lower && !upper) return { ok: true };
+  if (!lower && !upper) return { ok: true, bounds: {} };
   if (lower && upper && lower.interval.start.getTime() > upper.interval.end.getTime()) {
     return {
       ok: false,
       message: [`The from date (${lower.text}) is after the to date (${upper.text}). Swap them, or leave one out.`],
     };
   }
-  // An open side reaches as far as a Date can, so every fact falls within it.
-  const interval = { start: lower?.interval.start ?? new Date(-8.64e15), end: upper?.interval.end ?? new Date(8.64e15) };
+  const bounds = {
+    ...(lower ? { from: format(lower.interval.start, ISO_DAY) } : {}),
+    ...(upper ? { to: format(upper.interval.end, ISO_DAY) } : {}),
+  };
   const text = lower && upper ? `from ${lower.text} to ${upper.text}` : lower ? `from ${lower.text} on` : `up to ${upper?.text}`;
-  return { ok: true, interval, text };
+  return { ok: true, bounds, text };
 }

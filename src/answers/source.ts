@@ -86,8 +86,7 @@ export function answerSource(index: KnowledgeIndex, input: string): Answer {
     };
   }
   const support = supportFor(base);
-  // The index keeps the one date order; filtering it is cheaper than sorting a large source's facts.
-  const facts = index.timeline().filter((f) => f.source === source.id);
+  const facts = index.factsFromSource(source.id);
   const items = details(source);
   const listed = capList(facts, 'use /search for the rest');
   if (facts.length > 0) {

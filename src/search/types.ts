@@ -56,11 +56,10 @@ export interface KnowledgeIndex {
    * its date's period) to `date_latest` (or the last day of that period). `from`/`to` are inclusive
    * and may be YYYY, YYYY-MM or YYYY-MM-DD (a month as `from` means its first day, as `to` its last);
    * either may be left out for an open range.
-   * (Optional only so that existing hand-made test doubles still compile; the real index has it.)
    */
-  factsBetween?(range: { readonly from?: string; readonly to?: string; readonly kind?: FactKind }): readonly Fact[];
-  /** Facts taken from the source, in date order. (Optional for the same reason.) */
-  factsFromSource?(sourceId: string): readonly Fact[];
+  factsBetween(range: { readonly from?: string; readonly to?: string; readonly kind?: FactKind }): readonly Fact[];
+  /** Facts taken from the source, in date order. */
+  factsFromSource(sourceId: string): readonly Fact[];
   /** Autocomplete for /where: tiered exact → alias → prefix → fuzzy, at most `limit` (≤ 25). */
   suggestPlaces(prefix: string, limit?: number): Suggestion[];
   /** Autocomplete for /search: completions of the last word and matching fact statements (≤ 25). */

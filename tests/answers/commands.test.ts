@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answer, AnswerItem, CitedFact } from '../../src/answers/answer.ts';
 import { phraseText } from '../../src/answers/answer.ts';
-import { datedInterval, findAgreementAnchor, formatDated, overlaps } from '../../src/answers/dates.ts';
+import { datedInterval, findAgreementAnchor, formatDated, type DayInterval } from '../../src/answers/dates.ts';
 import { answer } from '../../src/answers/index.ts';
 import type { Query } from '../../src/answers/query.ts';
 import type { Fact, FactBase } from '../../src/domain/types.ts';
@@ -14,6 +14,14 @@ import { renderTerminal } from '../../src/render/terminal.ts';
 import type { KnowledgeIndex } from '../../src/search/types.ts';
 import { displayed, expectWithinLimits } from '../render/discord-limits.ts';
 import { realIndex } from './real-index.ts';
+
+/**
+ * Whether two spans of days share one, worked out here from date-fns intervals: an oracle that is
+ * independent of the index's own epoch-day arithmetic, which the answers now rely on.
+ */
+function overlaps(a: DayInterval, b: DayInterval): boolean {
+  return a.start.getTime() <= b.end.getTime() && a.end.getTime() >= b.start.getTime();
+}
 
 let index: KnowledgeIndex;
 let base: FactBase;
