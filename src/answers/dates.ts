@@ -19,6 +19,7 @@ import {
   startOfYear,
 } from 'date-fns';
 import type { Dated, Fact, FactBase } from '../domain/types.ts';
+import { firstDayNumber, lastDayNumber } from '../search/index.ts';
 import type { FormattedDate, Phrase } from './answer.ts';
 import { user } from './answer.ts';
 
@@ -162,15 +163,17 @@ export function formatDated(d: Dated, anchor?: AgreementAnchor): FormattedDate {
  * when the fact base has no such fact; then no day counts are shown.
  */
 export function findAgreementAnchor(base: FactBase): AgreementAnchor | undefined {
-  const patrolStarts = base.facts
-    .filter((f) => f.kind === 'patrol' && f.patrols.length > 0)
-    .map((f) => datedInterval(f).start.getTime());
-  const firstPatrol = patrolStarts.length > 0 ? Math.min(...patrolStarts) : Infinity;
+  // Epoch days (the search layer's date arithmetic) rather than Date objects: this looks at every
+  // fact once per fact base, and at 100,000 facts date-fns would make that the slowest step of an answer.
+  let firstPatrol = Infinity;
+  for (const fact of base.facts) {
+    if (fact.kind === 'patrol' && fact.patrols.length > 0) firstPatrol = Math.min(firstPatrol, firstDayNumber(fact));
+  }
   const byDay = new Map<number, Fact[]>();
   for (const fact of base.facts) {
     if (fact.kind !== 'agreement') continue;
-    const day = exactDay(fact)?.getTime();
-    if (day === undefined || day > firstPatrol) continue;
+    const day = firstDayNumber(fact);
+    if (day !== lastDayNumber(fact) || day > firstPatrol) continue;
     const list = byDay.get(day);
     if (list) list.push(fact);
     else byDay.set(day, [fact]);
@@ -181,7 +184,7 @@ export function findAgreementAnchor(base: FactBase): AgreementAnchor | undefined
   }
   if (!best) return undefined;
   const first = [...best[1]].sort((a, b) => (a.id < b.id ? -1 : 1))[0] as Fact;
-  return { day: new Date(best[0]), factId: first.id };
+  return { day: datedInterval(first).start, factId: first.id };
 }
 
 export type DateBound =

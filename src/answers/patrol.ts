@@ -1,9 +1,9 @@
 /** /patrol [number]: everything about one joint patrol, or the list of known patrols. */
-import type { Fact } from '../domain/types.ts';
+import type { Fact, FactBase } from '../domain/types.ts';
+import { lastDayNumber } from '../search/index.ts';
 import type { KnowledgeIndex } from '../search/types.ts';
 import type { Answer, AnswerItem } from './answer.ts';
 import { capList, cite, factItems, ordinal, plural, supportFor } from './cite.ts';
-import { datedInterval } from './dates.ts';
 
 /** The order facts about one patrol are told in: the patrol itself, then what befell it. */
 const KIND_ORDER: readonly Fact['kind'][] = ['patrol', 'attack', 'casualties', 'military-action', 'training', 'statement', 'agreement', 'humanitarian', 'context'];
@@ -17,47 +17,59 @@ const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', '
 
 /** A test of whether a fact's own words name the Nth patrol ("the 26th joint patrol", "21th", "first"). */
 function namesPatrol(n: number): (fact: Fact) => boolean {
+  // Digits have no case, so the number is looked for in the texts as they are; only the word needs /i.
   const number = new RegExp(`(^|[^0-9])${n}(st|nd|rd|th)?([^0-9]|$)`);
   const word = ORDINAL_WORDS[n - 1];
-  const wordPattern = word === undefined ? undefined : new RegExp(`\\b${word}\\b`);
-  return (fact) => {
-    const text = `${fact.quote} ${fact.statement}`.toLowerCase();
-    return number.test(text) || (wordPattern?.test(text) ?? false);
-  };
+  const wordPattern = word === undefined ? undefined : new RegExp(`\\b${word}\\b`, 'i');
+  const says = (text: string) => number.test(text) || (wordPattern?.test(text) ?? false);
+  return (fact) => says(fact.quote) || says(fact.statement);
+}
+
+/** The facts that pass the test, or all of them when none does: a preference, never a filter to nothing. */
+function preferring(facts: readonly Fact[], test: (fact: Fact) => boolean): readonly Fact[] {
+  const kept = facts.filter(test);
+  return kept.length > 0 ? kept : facts;
 }
 
 /**
  * The fact that best sums up a patrol in one line. Preferred, in order: a fact about this patrol
  * alone rather than a range of them; one whose words name the patrol; the earliest to have surely
  * happened (a later count of patrols mentions the number too, but the event itself comes first);
- * a patrol before an attack before anything else; the index's order.
+ * a patrol before an attack before anything else; the index's order. Each preference narrows the
+ * facts before the next, dearer one is worked out.
  */
 export function patrolSummaryFact(facts: readonly Fact[], n: number): Fact | undefined {
+  const candidates = preferring(
+    preferring(facts, (fact) => fact.patrols.length === 1 && fact.patrols[0] === n),
+    namesPatrol(n),
+  );
   let best: Fact | undefined;
-  let bestKey: number[] | undefined;
-  const names = namesPatrol(n);
-  facts.forEach((fact, position) => {
-    const key = [
-      fact.patrols.length === 1 && fact.patrols[0] === n ? 0 : 1,
-      names(fact) ? 0 : 1,
-      datedInterval(fact).end.getTime(),
-      kindRank(fact),
-      position,
-    ];
-    if (!bestKey || compareKeys(key, bestKey) < 0) {
+  let bestKey: readonly [number, number] | undefined;
+  for (const fact of candidates) {
+    const key = [lastDayNumber(fact), kindRank(fact)] as const;
+    // Strictly better only: on a tie the earlier fact in the index's order stays.
+    if (!bestKey || key[0] < bestKey[0] || (key[0] === bestKey[0] && key[1] < bestKey[1])) {
       best = fact;
       bestKey = key;
     }
-  });
+  }
   return best;
 }
 
-function compareKeys(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < a.length; i++) {
-    const d = (a[i] ?? 0) - (b[i] ?? 0);
-    if (d !== 0) return d;
+/**
+ * Summaries per fact base and patrol. The /patrol list sums up every listed patrol; at 100,000 facts
+ * that is tens of thousands of facts to weigh, the same each time until the fact base changes.
+ */
+const summaries = new WeakMap<FactBase, Map<number, Fact | undefined>>();
+
+function summaryOf(index: KnowledgeIndex, n: number): Fact | undefined {
+  let perPatrol = summaries.get(index.base);
+  if (!perPatrol) {
+    perPatrol = new Map();
+    summaries.set(index.base, perPatrol);
   }
-  return 0;
+  if (!perPatrol.has(n)) perPatrol.set(n, patrolSummaryFact(index.factsForPatrol(n), n));
+  return perPatrol.get(n);
 }
 
 /** The known patrol number closest to the one asked for (the lower one on a tie). */
@@ -79,9 +91,8 @@ export function answerPatrol(index: KnowledgeIndex, number: number | undefined):
     const items: AnswerItem[] = [];
     const { shown, note } = capList(known, 'ask /patrol with a number for any of them');
     for (const n of shown) {
-      const facts = index.factsForPatrol(n);
-      const summary = patrolSummaryFact(facts, n);
-      if (summary) items.push({ kind: 'patrol', ordinal: n, factCount: facts.length, summary: cite(support, summary) });
+      const summary = summaryOf(index, n);
+      if (summary) items.push({ kind: 'patrol', ordinal: n, factCount: index.factsForPatrol(n).length, summary: cite(support, summary) });
     }
     return {
       command: 'patrol',
@@ -112,7 +123,7 @@ export function answerPatrol(index: KnowledgeIndex, number: number | undefined):
   // Stable sort: the index gives date order, which is kept within each kind.
   const ordered = facts.map((fact, i) => ({ fact, i })).sort((a, b) => kindRank(a.fact) - kindRank(b.fact) || a.i - b.i).map((x) => x.fact);
   const sources = new Set(facts.map((f) => f.source));
-  const summary = patrolSummaryFact(facts, number);
+  const summary = summaryOf(index, number);
   const when = summary ? cite(support, summary).date.text : undefined;
   const listed = capList(ordered, 'use /search for the rest');
   const disputed = new Set(facts.flatMap((f) => index.base.disputesByFact.get(f.id) ?? [])).size;

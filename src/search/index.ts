@@ -13,7 +13,7 @@ import { readCache, writeCache } from './cache.ts';
 import type { KnowledgeIndex } from './types.ts';
 
 export type { FactHit, IndexBuildInfo, KnowledgeIndex, PlaceResolution, Suggestion } from './types.ts';
-export { compareByDate, earliestDay } from './date-order.ts';
+export { compareByDate, earliestDay, firstDayNumber, lastDayNumber } from './date-order.ts';
 export { searchTerms } from './terms.ts';
 export { MAX_CHOICES, MAX_CHOICE_LENGTH } from './suggestion.ts';
 
