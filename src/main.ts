@@ -3,7 +3,7 @@
  * cleanly on SIGINT/SIGTERM. Without one: say so in one line and open the offline console, so a
  * newcomer sees the bot answer at once.
  */
-import { ConfigError, loadConfig, type Config } from './runtime/config.ts';
+import { ConfigError, loadConfig, searchCacheDir, type Config } from './runtime/config.ts';
 import { KnowledgeStore } from './runtime/knowledge-store.ts';
 import { createLogger } from './runtime/logger.ts';
 import { createBot } from './transports/discord/bot.ts';
@@ -25,7 +25,7 @@ if (!config.DISCORD_TOKEN) {
   const log = createLogger({ level: config.LOG_LEVEL, secrets: [token] });
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
 
-  const store = new KnowledgeStore(config.KNOWLEDGE_DIR, log);
+  const store = new KnowledgeStore(config.KNOWLEDGE_DIR, log, { cacheDir: searchCacheDir(config) });
   const first = await store.reload();
   if (!first.ok) log.warn('starting without a fact base: commands will wait until the knowledge files are fixed');
   store.watch();

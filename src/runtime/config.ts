@@ -5,6 +5,7 @@
  */
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { DEFAULT_CACHE_DIR } from '../search/index.ts';
 
 const Snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 const optionalText = (schema: z.ZodType<string>) =>
@@ -24,6 +25,7 @@ const EnvSchema = z.object({
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
   KNOWLEDGE_DIR: optionalText(z.string()),
+  SEARCH_CACHE_DIR: optionalText(z.string()),
   PORT: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
     z.coerce.number().int().min(0).max(65535).default(3000),
@@ -62,4 +64,13 @@ export function requireDiscord(config: Config): { token: string; applicationId: 
   ].filter((v): v is string => v !== null);
   if (missing.length > 0) throw new ConfigError(`missing ${missing.join(' and ')} (see .env.example)`);
   return { token: config.DISCORD_TOKEN!, applicationId: config.DISCORD_APPLICATION_ID! };
+}
+
+/**
+ * Where the search index is cached: SEARCH_CACHE_DIR, `.cache/search` in the checkout when unset, or
+ * nowhere for `off` (a read-only deployment; a cache that cannot be written is skipped anyway).
+ */
+export function searchCacheDir(config: Config): string | undefined {
+  if (config.SEARCH_CACHE_DIR === undefined) return DEFAULT_CACHE_DIR;
+  return config.SEARCH_CACHE_DIR.trim().toLowerCase() === 'off' ? undefined : config.SEARCH_CACHE_DIR;
 }

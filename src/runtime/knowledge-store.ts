@@ -15,6 +15,15 @@ export type ReloadOutcome =
   | { readonly ok: true; readonly changed: boolean; readonly version: string; readonly facts: number; readonly ms: number }
   | { readonly ok: false; readonly issues: readonly string[]; readonly keptVersion: string | null };
 
+export interface StoreOptions {
+  /**
+   * Where the search index is cached between runs (see searchCacheDir in config.ts). A restart with
+   * unchanged knowledge files then reads the index instead of rebuilding it. Left out, nothing is
+   * read or written: what tests want.
+   */
+  readonly cacheDir?: string;
+}
+
 export class KnowledgeStore extends EventEmitter<{ reloaded: [ReloadOutcome & { ok: true }]; failed: [ReloadOutcome & { ok: false }] }> {
   #index: KnowledgeIndex | null = null;
   #watcher: FSWatcher | null = null;
@@ -26,6 +35,7 @@ export class KnowledgeStore extends EventEmitter<{ reloaded: [ReloadOutcome & { 
   constructor(
     readonly dir: string | undefined,
     private readonly log: Logger,
+    private readonly options: StoreOptions = {},
   ) {
     super();
   }
@@ -88,7 +98,9 @@ export class KnowledgeStore extends EventEmitter<{ reloaded: [ReloadOutcome & { 
       return outcome;
     }
     const changed = result.base.version !== this.#index?.base.version;
-    if (changed) this.#index = await buildKnowledgeIndexAsync(result.base);
+    if (changed) {
+      this.#index = await buildKnowledgeIndexAsync(result.base, this.options.cacheDir ? { cacheDir: this.options.cacheDir } : {});
+    }
     const outcome = {
       ok: true as const,
       changed,
@@ -96,7 +108,7 @@ export class KnowledgeStore extends EventEmitter<{ reloaded: [ReloadOutcome & { 
       facts: result.base.facts.length,
       ms: Math.round(performance.now() - started),
     };
-    this.log.info(outcome, changed ? 'knowledge loaded' : 'knowledge unchanged');
+    this.log.info({ ...outcome, index: this.#index?.buildInfo?.from }, changed ? 'knowledge loaded' : 'knowledge unchanged');
     this.emit('reloaded', outcome);
     return outcome;
   }

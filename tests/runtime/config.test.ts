@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig, requireDiscord } from '../../src/runtime/config.ts';
+import { ConfigError, parseConfig, requireDiscord, searchCacheDir } from '../../src/runtime/config.ts';
+import { DEFAULT_CACHE_DIR } from '../../src/search/index.ts';
 
 const token = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -28,5 +29,12 @@ describe('configuration', () => {
   it('says which variables deploy is missing', () => {
     expect(() => requireDiscord(parseConfig({ DISCORD_TOKEN: token }))).toThrow(/DISCORD_APPLICATION_ID/);
     expect(requireDiscord(parseConfig({ DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: '123456789012345678' }))).toEqual({ token, applicationId: '123456789012345678' });
+  });
+
+  it('puts the search cache in the checkout unless told where, or told off', () => {
+    expect(searchCacheDir(parseConfig({}))).toBe(DEFAULT_CACHE_DIR);
+    expect(searchCacheDir(parseConfig({ SEARCH_CACHE_DIR: ' ' }))).toBe(DEFAULT_CACHE_DIR);
+    expect(searchCacheDir(parseConfig({ SEARCH_CACHE_DIR: '/var/cache/m4' }))).toBe('/var/cache/m4');
+    expect(searchCacheDir(parseConfig({ SEARCH_CACHE_DIR: 'OFF' }))).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@
  * knowledge files, and shuts down cleanly on SIGINT/SIGTERM.
  */
 import type { KeyObject } from 'node:crypto';
-import { ConfigError, loadConfig, type Config } from '../../runtime/config.ts';
+import { ConfigError, loadConfig, searchCacheDir, type Config } from '../../runtime/config.ts';
 import { KnowledgeStore } from '../../runtime/knowledge-store.ts';
 import { createLogger } from '../../runtime/logger.ts';
 import { createInteractionServer } from './server.ts';
@@ -31,7 +31,7 @@ try {
 const log = createLogger({ level: config.LOG_LEVEL, secrets: config.DISCORD_TOKEN ? [config.DISCORD_TOKEN] : [] });
 process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
 
-const store = new KnowledgeStore(config.KNOWLEDGE_DIR, log);
+const store = new KnowledgeStore(config.KNOWLEDGE_DIR, log, { cacheDir: searchCacheDir(config) });
 const server = createInteractionServer({ publicKey, store, log, apiUrl: config.DISCORD_API_URL });
 
 // Listen first: /healthz answers 503 while the fact base loads, so a load balancer holds traffic
