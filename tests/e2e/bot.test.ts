@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { APIEmbed } from 'discord.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FactBase } from '../../src/domain/types.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { decodePageId } from '../../src/interactions/paging.ts';
@@ -182,5 +182,36 @@ describe('the bot in Discord', () => {
     await writeFile(file, good);
     await reloaded;
     expect(h.store.base!.version).toBe(version);
+  });
+
+  it('keeps answering from the current base while a much larger one loads and indexes', async () => {
+    const file = join(h.knowledgeDir, 'facts', 'southfront-first-full-patrol.yaml');
+    const good = await readFile(file, 'utf8');
+    const before = h.store.base!;
+    // Thousands more facts, each a real one under a new id, so they pass every check (quotes included).
+    const model = good.slice(good.indexOf('- id: sf-first-full-patrol-completed'), good.indexOf('- id: sf-first-full-patrol-set-off-tronba'));
+    const bulk = Array.from({ length: 3000 }, (_, i) =>
+      model.replace('id: sf-first-full-patrol-completed', `id: sf-bulk-copy-${i}`).replace('statement: On 22 July', `statement: Bulkcopyword ${i}, on 22 July`),
+    ).join('');
+    await writeFile(file, `${good}\n${bulk}`);
+    let reloadedAt = 0;
+    const reloading = h.store.reload().then((outcome) => {
+      reloadedAt = performance.now();
+      return outcome;
+    });
+    const asked = await h.server.slashCommand('patrol', { number: 22 });
+    const answeredAt = performance.now();
+    expect(asked.timedOut).toBe(false);
+    expect(replyText(asked)).toMatch(/22 July 2020/);
+    expect(reloadedAt).toBe(0);
+    const outcome = await reloading;
+    expect(outcome).toMatchObject({ ok: true, changed: true, facts: before.facts.length + 3000 });
+    expect(reloadedAt).toBeGreaterThan(answeredAt);
+    expect(h.store.current!.searchFacts('bulkcopyword', { limit: 5 })).toHaveLength(5);
+
+    // Put the file back and wait for the base it had, so that later tests see the real one.
+    await writeFile(file, good);
+    await h.store.reload();
+    await vi.waitFor(() => expect(h.store.base!.version).toBe(before.version), { timeout: 10_000 });
   });
 });
