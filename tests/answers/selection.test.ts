@@ -9,7 +9,7 @@ import { answer } from '../../src/answers/index.ts';
 import { patrolSummaryFact } from '../../src/answers/patrol.ts';
 import type { Fact } from '../../src/domain/types.ts';
 import { buildKnowledgeIndex } from '../../src/search/index.ts';
-import { makeBase, makeFact } from './fixture-base.ts';
+import { makeBase, makeFact } from '../fixtures/records.ts';
 
 const about = (n: number, partial: Partial<Fact> & Pick<Fact, 'id'>) => makeFact({ patrols: [n], quote: 'A joint patrol went out.', statement: 'A joint patrol went out.', ...partial });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSnippet, SNIPPET_MAX } from '../../src/answers/snippet.ts';
-import { makeFact } from './fixture-base.ts';
+import { makeFact } from '../fixtures/records.ts';
 
 const marked = (s: { text: string; highlights: readonly (readonly [number, number])[] }) => s.highlights.map(([a, b]) => s.text.slice(a, b));
 

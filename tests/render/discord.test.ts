@@ -3,7 +3,7 @@ import type { Answer } from '../../src/answers/answer.ts';
 import { answer } from '../../src/answers/index.ts';
 import { MAX_LISTED } from '../../src/answers/cite.ts';
 import { discordMessage, renderDiscord } from '../../src/render/discord.ts';
-import { makeBase, makeFact, makeSource } from '../answers/fixture-base.ts';
+import { makeBase, makeFact, makeSource } from '../fixtures/records.ts';
 import { buildKnowledgeIndex } from '../../src/search/index.ts';
 import { expectWithinLimits } from './discord-limits.ts';
 

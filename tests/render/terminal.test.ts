@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answers/answer.ts';
 import { answer } from '../../src/answers/index.ts';
 import { renderTerminal, wrap } from '../../src/render/terminal.ts';
-import { makeBase, makeFact, makeSource } from '../answers/fixture-base.ts';
+import { makeBase, makeFact, makeSource } from '../fixtures/records.ts';
 import { buildKnowledgeIndex } from '../../src/search/index.ts';
 
 describe('wrap', () => {

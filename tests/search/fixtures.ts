@@ -3,6 +3,7 @@ import { assembleFactBase } from '../../bench/fact-base.ts';
 import { generateKnowledge } from '../../bench/synthetic.ts';
 import type { Fact, FactBase, Place } from '../../src/domain/types.ts';
 import { formatIssue, loadKnowledge } from '../../src/knowledge/load.ts';
+import { makeBase, makeFact, makeSource } from '../fixtures/records.ts';
 
 let real: Promise<FactBase> | undefined;
 
@@ -26,54 +27,18 @@ export function place(id: string, name: string, aliases: string[] = []): Place {
 }
 
 export function fact(id: string, fields: Partial<Fact> = {}): Fact {
-  return {
-    id,
-    statement: `Statement of ${id}.`,
-    quote: `Quote of ${id}`,
-    source: 'src-a',
-    claimant: 'claimant-a',
-    reported_via: [],
-    kind: 'context',
-    patrols: [],
-    places: [],
-    tags: [],
-    date: '2020-07-22',
-    date_precision: 'day',
-    date_basis: 'stated',
-    ...fields,
-  };
+  return makeFact({ id, quote: `Quote of ${id}`, claimant: 'claimant-a', ...fields });
 }
 
 /** A small base with the date precisions and places the ordering and lookup tests need. */
 export function tinyBase(facts: Fact[], places: Place[] = [place('ain-hawr', 'Ain Hawr', ['Ain Hour', 'Ain al-Hawr'])]): FactBase {
-  return assembleFactBase({
+  const source = { date: '2020-09-01' };
+  return makeBase({
     facts,
     places,
     sources: [
-      {
-        id: 'src-a',
-        title: 'Joint patrol reaches Latakia',
-        publisher: 'SouthFront',
-        language: 'en',
-        kind: 'news-article',
-        archive: 'archive/src-a.txt',
-        non_article: [],
-        date: '2020-09-01',
-        date_precision: 'day',
-        date_basis: 'stated',
-      },
-      {
-        id: 'src-b',
-        title: 'Patrol attacked on the highway',
-        publisher: null,
-        language: 'en',
-        kind: 'news-article',
-        archive: 'archive/src-b.txt',
-        non_article: [],
-        date: '2020-09-01',
-        date_precision: 'day',
-        date_basis: 'stated',
-      },
+      makeSource({ id: 'src-a', title: 'Joint patrol reaches Latakia', publisher: 'SouthFront', ...source }),
+      makeSource({ id: 'src-b', title: 'Patrol attacked on the highway', publisher: null, ...source }),
     ],
     claimants: [{ id: 'claimant-a', name: 'RIA Novosti', kind: 'media' }],
   });
