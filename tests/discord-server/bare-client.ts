@@ -1,5 +1,6 @@
 import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
-import type { DiscordServer } from './server.ts';
+import { afterEach } from 'vitest';
+import { startDiscordServer, type DiscordServer, type DiscordServerOptions } from './server.ts';
 
 // A plain discord.js Client (not the project's bot) logged in to the test server: what the tests in
 // this folder use to prove the server speaks Discord well enough for the real library.
@@ -28,6 +29,48 @@ export async function loginBareClient(
     clearTimeout(timer);
   }
   return client;
+}
+
+/**
+ * Per-test server and bare client, torn down after every test of the calling file. Call it once at
+ * the top level of a test file: it registers the `afterEach` there, so a test that fails half-way
+ * (say, a login that never gets ready) still leaves no socket or timer open for the next test.
+ */
+export function useServerAndClient(): {
+  /** Starts a server and logs a bare client in to it; both are closed after the test. */
+  start(serverOptions?: DiscordServerOptions, clientOptions?: Partial<ClientOptions>): Promise<[DiscordServer, Client]>;
+  /** Starts a server only (closed after the test), for tests that log in or connect by other means. */
+  startServer(serverOptions?: DiscordServerOptions): Promise<DiscordServer>;
+} {
+  let server: DiscordServer | undefined;
+  let client: Client | undefined;
+
+  afterEach(async () => {
+    const [started, loggedIn] = [server, client];
+    client = undefined;
+    server = undefined;
+    try {
+      await loggedIn?.destroy();
+    } finally {
+      await started?.close();
+    }
+  });
+
+  async function startServer(serverOptions: DiscordServerOptions = {}): Promise<DiscordServer> {
+    server = await startDiscordServer(serverOptions);
+    return server;
+  }
+
+  async function start(
+    serverOptions: DiscordServerOptions = {},
+    clientOptions: Partial<ClientOptions> = {},
+  ): Promise<[DiscordServer, Client]> {
+    const started = await startServer(serverOptions);
+    client = await loginBareClient(started, clientOptions);
+    return [started, client];
+  }
+
+  return { start, startServer };
 }
 
 /** A promise with its resolve function, for handing values from client handlers to the test. */

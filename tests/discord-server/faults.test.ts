@@ -1,25 +1,16 @@
 import { Client, Events, HTTPError, type TextChannel } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
-import { deferred, loginBareClient } from './bare-client.ts';
-import { startDiscordServer, type DiscordServer } from './index.ts';
+import { describe, expect, it } from 'vitest';
+import { deferred, useServerAndClient } from './bare-client.ts';
+import type { DiscordServer } from './index.ts';
 
 // Injected failures: 500s on the interaction callback, and 429 rate limits, against a bare client.
 
 const CALLBACK = 'POST /interactions/:id/:token/callback';
 
-let server: DiscordServer | undefined;
-let client: Client | undefined;
-
-afterEach(async () => {
-  await client?.destroy();
-  await server?.close();
-  client = undefined;
-  server = undefined;
-});
+const session = useServerAndClient();
 
 async function start(): Promise<[DiscordServer, Client, unknown[]]> {
-  server = await startDiscordServer();
-  client = await loginBareClient(server);
+  const [server, client] = await session.start();
   const replyErrors: unknown[] = [];
   client.on(Events.InteractionCreate, (interaction) => {
     if (!interaction.isChatInputCommand()) return;

@@ -1,9 +1,9 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { DEFAULT_INTENTS, deferred, loginBareClient, rejectionOf } from './bare-client.ts';
-import { startDiscordServer, type DiscordServer } from './index.ts';
+import { DEFAULT_INTENTS, deferred, loginBareClient, rejectionOf, useServerAndClient } from './bare-client.ts';
+import type { DiscordServer } from './index.ts';
 import { GatewayClose, GatewayOp } from './gateway/opcodes.ts';
 
 // The gateway against a bare discord.js client: login, what IDENTIFY carries, heartbeats, and the
@@ -21,19 +21,10 @@ const NO_IDENTIFY_WAIT: ClientOptionsPart = {
   ws: { buildIdentifyThrottler: () => ({ waitForIdentify: async () => {} }) },
 };
 
-let server: DiscordServer | undefined;
-let client: Client | undefined;
-
-afterEach(async () => {
-  await client?.destroy();
-  await server?.close();
-  client = undefined;
-  server = undefined;
-});
+const session = useServerAndClient();
 
 async function start(heartbeatIntervalMs = 41_250, options: ClientOptionsPart = {}): Promise<[DiscordServer, Client]> {
-  server = await startDiscordServer({ heartbeatIntervalMs });
-  client = await loginBareClient(server, options);
+  const [server, client] = await session.start({ heartbeatIntervalMs }, options);
   client.on(Events.InteractionCreate, (interaction) => {
     if (interaction.isChatInputCommand()) void interaction.reply('pong');
   });
@@ -71,7 +62,7 @@ describe('login', () => {
   });
 
   it('rejects a wrong token on REST before the gateway is even tried', async () => {
-    server = await startDiscordServer();
+    const server = await session.startServer();
     const impostor = new Client({ intents: DEFAULT_INTENTS, rest: { api: server.apiUrl } });
     const error = await rejectionOf(impostor.login('not-the-token'));
     expect(String(error)).toMatch(/invalid token/i);
@@ -80,7 +71,7 @@ describe('login', () => {
   });
 
   it('closes the gateway with 4004 when IDENTIFY carries a wrong token', async () => {
-    server = await startDiscordServer();
+    const server = await session.startServer();
     const ws = new WebSocket(`${server.gatewayUrl}?v=10&encoding=json`);
     const hello = await once(ws, 'message');
     expect(JSON.parse(String(hello[0])).op).toBe(GatewayOp.Hello);
@@ -91,7 +82,7 @@ describe('login', () => {
   });
 
   it('refuses privileged intents that are not enabled for the application (4014)', async () => {
-    server = await startDiscordServer();
+    const server = await session.startServer();
     const error = await rejectionOf(
       loginBareClient(server, { intents: [...DEFAULT_INTENTS, GatewayIntentBits.MessageContent] }),
     );

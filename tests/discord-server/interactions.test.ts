@@ -2,16 +2,15 @@ import {
   ActionRowBuilder,
   ButtonBuilder,
   ButtonStyle,
-  Client,
   DiscordAPIError,
   EmbedBuilder,
   Events,
   MessageFlags,
   type Interaction,
 } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
-import { deferred, loginBareClient, rejectionOf } from './bare-client.ts';
-import { CallbackType, startDiscordServer, type DiscordServer, type DiscordServerOptions } from './index.ts';
+import { describe, expect, it } from 'vitest';
+import { deferred, rejectionOf, useServerAndClient } from './bare-client.ts';
+import { CallbackType, type DiscordServer, type DiscordServerOptions } from './index.ts';
 
 // Interaction responses from a bare discord.js client, checked by the server against Discord's rules.
 
@@ -30,23 +29,14 @@ const COMMANDS = [
   { name: 'pages', description: 'Paged answer' },
 ];
 
-let server: DiscordServer | undefined;
-let client: Client | undefined;
-
-afterEach(async () => {
-  await client?.destroy();
-  await server?.close();
-  client = undefined;
-  server = undefined;
-});
+const session = useServerAndClient();
 
 /** Server + logged-in client with the test commands deployed and `handler` answering interactions. */
 async function start(
   handler: (interaction: Interaction) => Promise<unknown>,
   options: DiscordServerOptions = {},
 ): Promise<DiscordServer> {
-  server = await startDiscordServer(options);
-  client = await loginBareClient(server);
+  const [server, client] = await session.start(options);
   const errors: unknown[] = [];
   client.on(Events.InteractionCreate, (interaction) => {
     handler(interaction).catch((error: unknown) => errors.push(error));

@@ -1,26 +1,11 @@
-import { Client, Events, MessageFlags, type Message } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
-import { deferred, loginBareClient } from './bare-client.ts';
-import { startDiscordServer, type DiscordServer } from './index.ts';
+import { Events, MessageFlags, type Message } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import { deferred, useServerAndClient } from './bare-client.ts';
 
 // Chat messages: MESSAGE_CREATE filtered by intents, content hidden without MESSAGE_CONTENT unless the
 // bot is mentioned, replies through the channel route with their pings, and message context menus.
 
-let server: DiscordServer | undefined;
-let client: Client | undefined;
-
-afterEach(async () => {
-  await client?.destroy();
-  await server?.close();
-  client = undefined;
-  server = undefined;
-});
-
-async function start(): Promise<[DiscordServer, Client]> {
-  server = await startDiscordServer();
-  client = await loginBareClient(server);
-  return [server, client];
-}
+const { start } = useServerAndClient();
 
 describe('messages from users', () => {
   it('without MESSAGE_CONTENT the bot sees content only when it is mentioned', async () => {
