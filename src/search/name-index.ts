@@ -5,7 +5,7 @@
  * are binary searches; a RangeTop over the keys gives the most useful items of any prefix range in
  * O(k log k) — a 1-character prefix costs the same as a 10-character one, whatever the base's size.
  */
-import { fuzzyKeys, type FuzzyMatch } from './fuzzy-keys.ts';
+import { fuzzyBound, fuzzyKeys, type FuzzyMatch } from './fuzzy-keys.ts';
 import { RangeTop } from './range-top.ts';
 import { lowerBound, prefixRange } from './sorted-keys.ts';
 import { STOP_WORDS } from './stop-words.ts';
@@ -112,6 +112,20 @@ export class NameIndex {
       ...this.entries[match.index]!,
       distance: match.distance,
     }));
+  }
+
+  /**
+   * Everything a typed key may stand for, best first: exact whole names (name, alias, slug), then
+   * keys starting with it, then close misspellings — nearest first, whole names before later words,
+   * shorter keys first. Lazy, and an item may come more than once: callers take what they need and
+   * skip what they already have.
+   */
+  *ranked(key: string, fuzzyMode: 'full' | 'prefix'): Generator<NameEntry, void, undefined> {
+    yield* this.exact(key);
+    yield* this.prefix(key);
+    yield* this.fuzzy(key, fuzzyBound(key.length), fuzzyMode).sort(
+      (a, b) => a.distance - b.distance || Number(a.via === 'word') - Number(b.via === 'word') || a.key.length - b.key.length,
+    );
   }
 
   /** Items by popularity, most popular first. */

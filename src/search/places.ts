@@ -5,8 +5,7 @@
  */
 import type { Place } from '../domain/types.ts';
 import { nameKey, normaliseTerms } from '../text/normalise.ts';
-import { fuzzyBound } from './fuzzy-keys.ts';
-import { NameIndex, type FuzzyEntry, type NameEntry, type NameSpelling } from './name-index.ts';
+import { NameIndex, type NameEntry, type NameSpelling } from './name-index.ts';
 import { ChoiceList, choiceLimit } from './suggestion.ts';
 import type { PlaceResolution, Suggestion } from './types.ts';
 
@@ -49,8 +48,12 @@ export class PlaceDirectory {
       const place = this.#places[exact.item]!;
       return { kind: 'found', place, via: exact.via === 'word' ? 'alias' : exact.via, matched: exact.spelling };
     }
-    const candidates = this.#candidates(key, 'full', MAX_CANDIDATES).map((entry) => this.#places[entry.item]!);
-    return candidates.length > 0 ? { kind: 'suggestions', candidates } : { kind: 'none' };
+    const candidates = new Map<number, Place>();
+    for (const entry of this.#names.ranked(key, 'full')) {
+      if (candidates.size >= MAX_CANDIDATES) break;
+      if (!candidates.has(entry.item)) candidates.set(entry.item, this.#places[entry.item]!);
+    }
+    return candidates.size > 0 ? { kind: 'suggestions', candidates: [...candidates.values()] } : { kind: 'none' };
   }
 
   /**
@@ -84,36 +87,11 @@ export class PlaceDirectory {
       }
       return choices.toArray();
     }
-    const exact = this.#names.exact(key);
-    for (const entry of exact) if (entry.via !== 'alias') this.#add(choices, entry);
-    for (const entry of exact) if (entry.via === 'alias') this.#add(choices, entry);
-    for (const entry of this.#candidates(key, 'prefix', choices.limit)) {
+    for (const entry of this.#names.ranked(key, 'prefix')) {
       if (choices.full) break;
       this.#add(choices, entry);
     }
     return choices.toArray();
-  }
-
-  /** Prefix matches (best first), then close misspellings by distance; one entry per place. */
-  #candidates(key: string, fuzzyMode: 'full' | 'prefix', limit: number): NameEntry[] {
-    const out: NameEntry[] = [];
-    const taken = new Set<number>();
-    for (const entry of this.#names.prefix(key)) {
-      if (out.length >= limit) return out;
-      if (taken.has(entry.item)) continue;
-      taken.add(entry.item);
-      out.push(entry);
-    }
-    const close = this.#names
-      .fuzzy(key, fuzzyBound(key.length), fuzzyMode)
-      .sort((a: FuzzyEntry, b: FuzzyEntry) => a.distance - b.distance || viaRank(a) - viaRank(b) || a.key.length - b.key.length);
-    for (const entry of close) {
-      if (out.length >= limit) break;
-      if (taken.has(entry.item)) continue;
-      taken.add(entry.item);
-      out.push(entry);
-    }
-    return out;
   }
 
   #add(choices: ChoiceList, entry: NameEntry): void {
@@ -122,9 +100,4 @@ export class PlaceDirectory {
     const shown = entry.via === 'alias' || (entry.via === 'word' && entry.spelling !== place.name) ? ` (${entry.spelling})` : '';
     choices.add(`${place.name}${shown} — ${place.region}`, place.id);
   }
-}
-
-/** Whole names before later words when two misspellings are equally close. */
-function viaRank(entry: NameEntry): number {
-  return entry.via === 'word' ? 1 : 0;
 }

@@ -4,8 +4,7 @@
  */
 import type { Source } from '../domain/types.ts';
 import { nameKey } from '../text/normalise.ts';
-import { fuzzyBound } from './fuzzy-keys.ts';
-import { NameIndex, type NameEntry, type NameSpelling } from './name-index.ts';
+import { NameIndex, type NameSpelling } from './name-index.ts';
 import { shortDateLabel } from './patrols.ts';
 import { ChoiceList, choiceLimit } from './suggestion.ts';
 import type { Suggestion } from './types.ts';
@@ -42,13 +41,7 @@ export class SourceDirectory {
       }
       return choices.toArray();
     }
-    for (const entry of this.#names.exact(key)) this.#add(choices, entry.item);
-    for (const entry of this.#names.prefix(key)) {
-      if (choices.full) return choices.toArray();
-      this.#add(choices, entry.item);
-    }
-    const close = this.#names.fuzzy(key, fuzzyBound(key.length), 'prefix').sort((a, b) => a.distance - b.distance || wordLast(a) - wordLast(b));
-    for (const entry of close) {
+    for (const entry of this.#names.ranked(key, 'prefix')) {
       if (choices.full) break;
       this.#add(choices, entry.item);
     }
@@ -65,8 +58,4 @@ export class SourceDirectory {
     }
     choices.add(label, source.id);
   }
-}
-
-function wordLast(entry: NameEntry): number {
-  return entry.via === 'word' ? 1 : 0;
 }
