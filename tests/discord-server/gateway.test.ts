@@ -65,6 +65,7 @@ describe('login', () => {
     const server = await session.startServer();
     const impostor = new Client({ intents: DEFAULT_INTENTS, rest: { api: server.apiUrl } });
     const error = await rejectionOf(impostor.login('not-the-token'));
+    await impostor.destroy();
     expect(String(error)).toMatch(/invalid token/i);
     expect(server.requestsTo('GET /gateway/bot')[0]?.status).toBe(401);
     expect(server.identifies).toHaveLength(0);
