@@ -5,11 +5,14 @@
  * are binary searches; a RangeTop over the keys gives the most useful items of any prefix range in
  * O(k log k) — a 1-character prefix costs the same as a 10-character one, whatever the base's size.
  */
+import { nameKey } from '../text/normalise.ts';
 import { fuzzyBound, fuzzyKeys, type FuzzyMatch } from './fuzzy-keys.ts';
 import { RangeTop } from './range-top.ts';
 import { lowerBound, prefixRange } from './sorted-keys.ts';
 import { STOP_WORDS } from './stop-words.ts';
+import { ChoiceList, choiceLimit } from './suggestion.ts';
 import { NameKeys } from './terms.ts';
+import type { Suggestion } from './types.ts';
 import { float64Map, range } from './arrays.ts';
 
 /** How a key was derived from its item: a slug, the display name, an alias, or a later word of one. */
@@ -42,15 +45,18 @@ export class NameIndex {
   readonly keys: readonly string[];
   readonly entries: readonly NameEntry[];
   readonly #best: RangeTop;
-  readonly #popular: readonly number[];
+  /** Every item under its display name, most popular first: what an empty key stands for. */
+  readonly #popular: readonly NameEntry[];
 
-  private constructor(entries: NameEntry[], popularity: ArrayLike<number>, itemCount: number) {
+  private constructor(entries: NameEntry[], popularity: ArrayLike<number>, displayNames: readonly string[]) {
     this.entries = entries;
     this.keys = entries.map((e) => e.key);
     // Whole-name keys before later-word keys, then the more popular item.
     const rank = float64Map(entries, (e) => (e.via === 'word' ? 0 : 2 ** 40) + (popularity[e.item] ?? 0));
     this.#best = new RangeTop(rank);
-    this.#popular = range(itemCount).sort((a, b) => (popularity[b] ?? 0) - (popularity[a] ?? 0) || a - b);
+    this.#popular = range(displayNames.length)
+      .sort((a, b) => (popularity[b] ?? 0) - (popularity[a] ?? 0) || a - b)
+      .map((item): NameEntry => ({ key: '', item, via: 'name', spelling: displayNames[item]! }));
   }
 
   /**
@@ -86,7 +92,8 @@ export class NameIndex {
     }
     entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : VIA_ORDER[a.via] - VIA_ORDER[b.via] || a.item - b.item));
     yield;
-    return new NameIndex(entries, popularity, spellings.length);
+    const displayNames = spellings.map((item) => (item.find((s) => s.via === 'name') ?? item[0])?.text ?? '');
+    return new NameIndex(entries, popularity, displayNames);
   }
 
   /** Entries whose key is exactly `key` (whole names only), name before alias before slug. */
@@ -117,10 +124,14 @@ export class NameIndex {
   /**
    * Everything a typed key may stand for, best first: exact whole names (name, alias, slug), then
    * keys starting with it, then close misspellings — nearest first, whole names before later words,
-   * shorter keys first. Lazy, and an item may come more than once: callers take what they need and
-   * skip what they already have.
+   * shorter keys first; for an empty key, every item by popularity under its display name. Lazy, and
+   * an item may come more than once: callers take what they need and skip what they already have.
    */
   *ranked(key: string, fuzzyMode: 'full' | 'prefix'): Generator<NameEntry, void, undefined> {
+    if (key.length === 0) {
+      yield* this.#popular;
+      return;
+    }
     yield* this.exact(key);
     yield* this.prefix(key);
     yield* this.fuzzy(key, fuzzyBound(key.length), fuzzyMode).sort(
@@ -128,8 +139,16 @@ export class NameIndex {
     );
   }
 
-  /** Items by popularity, most popular first. */
-  popular(): readonly number[] {
-    return this.#popular;
+  /**
+   * Autocomplete for what a user typed: the `ranked` entries of its key (misspellings matched as
+   * prefixes, since the user is still typing), each offered to `add`, until `limit` choices are taken.
+   */
+  suggest(input: string, limit: number | undefined, add: (choices: ChoiceList, entry: NameEntry) => void): Suggestion[] {
+    const choices = new ChoiceList(choiceLimit(limit));
+    for (const entry of this.ranked(nameKey(input), 'prefix')) {
+      if (choices.full) break;
+      add(choices, entry);
+    }
+    return choices.toArray();
   }
 }

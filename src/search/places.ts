@@ -6,7 +6,7 @@
 import type { Place } from '../domain/types.ts';
 import { nameKey, normaliseTerms } from '../text/normalise.ts';
 import { NameIndex, type NameEntry, type NameSpelling } from './name-index.ts';
-import { ChoiceList, choiceLimit } from './suggestion.ts';
+import type { ChoiceList } from './suggestion.ts';
 import type { PlaceResolution, Suggestion } from './types.ts';
 
 /** How many "did you mean" candidates an unresolved place name gets. */
@@ -78,20 +78,7 @@ export class PlaceDirectory {
 
   /** Autocomplete: exact name → exact alias → prefix → fuzzy; the most cited places when empty. */
   suggest(input: string, limit?: number): Suggestion[] {
-    const choices = new ChoiceList(choiceLimit(limit));
-    const key = nameKey(input);
-    if (key.length === 0) {
-      for (const item of this.#names.popular()) {
-        if (choices.full) break;
-        this.#add(choices, { key: '', item, via: 'name', spelling: this.#places[item]!.name });
-      }
-      return choices.toArray();
-    }
-    for (const entry of this.#names.ranked(key, 'prefix')) {
-      if (choices.full) break;
-      this.#add(choices, entry);
-    }
-    return choices.toArray();
+    return this.#names.suggest(input, limit, (choices, entry) => this.#add(choices, entry));
   }
 
   #add(choices: ChoiceList, entry: NameEntry): void {

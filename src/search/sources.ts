@@ -3,10 +3,9 @@
  * choice shows title, outlet and date, and sends the slug.
  */
 import type { Source } from '../domain/types.ts';
-import { nameKey } from '../text/normalise.ts';
 import { NameIndex, type NameSpelling } from './name-index.ts';
 import { shortDateLabel } from './patrols.ts';
-import { ChoiceList, choiceLimit } from './suggestion.ts';
+import type { ChoiceList } from './suggestion.ts';
 import type { Suggestion } from './types.ts';
 
 export class SourceDirectory {
@@ -31,21 +30,9 @@ export class SourceDirectory {
     return new SourceDirectory(sources, names);
   }
 
+  /** Autocomplete: by slug, title or publisher (see NameIndex.ranked); the most cited sources when empty. */
   suggest(input: string, limit?: number): Suggestion[] {
-    const choices = new ChoiceList(choiceLimit(limit));
-    const key = nameKey(input);
-    if (key.length === 0) {
-      for (const item of this.#names.popular()) {
-        if (choices.full) break;
-        this.#add(choices, item);
-      }
-      return choices.toArray();
-    }
-    for (const entry of this.#names.ranked(key, 'prefix')) {
-      if (choices.full) break;
-      this.#add(choices, entry.item);
-    }
-    return choices.toArray();
+    return this.#names.suggest(input, limit, (choices, entry) => this.#add(choices, entry.item));
   }
 
   #add(choices: ChoiceList, item: number): void {
