@@ -2,10 +2,13 @@
  * The one entry point for every interaction, whichever transport received it, and the central
  * error boundary: a handler that throws gives the user a short ephemeral message carrying an
  * error id, and the log gets the full error under the same id. Autocomplete fails silently (an
- * empty list) because Discord shows nothing useful for an autocomplete error anyway.
+ * empty list) because Discord shows nothing useful for an autocomplete error anyway. A deferred
+ * answer's work is inside the boundary too: when it fails, the user gets the same message in
+ * place of the answer, whichever transport delivers it.
  */
 import { randomBytes } from 'node:crypto';
 import { escapeMarkdown, MessageFlags } from 'discord.js';
+import type { Logger } from '../runtime/logger.ts';
 import { answerReply } from './answer-reply.ts';
 import { keywordQuery } from './keywords.ts';
 import { decodePageId } from './paging.ts';
@@ -20,18 +23,30 @@ const notice = (text: string): MessageData => ({
 
 export async function handleInteraction(incoming: Incoming, ctx: CommandContext): Promise<Outgoing> {
   try {
-    return await route(incoming, ctx);
+    const outgoing = await route(incoming, ctx);
+    // Work that finishes after the acknowledgement fails inside the same boundary as work done before it.
+    if (outgoing.kind === 'deferred') return { ...outgoing, data: outgoing.data.catch((err: unknown) => failureMessage(err, incoming, ctx)) };
+    return outgoing;
   } catch (err) {
     if (incoming.kind === 'autocomplete') {
       ctx.log.warn({ err, command: incoming.name, userId: incoming.userId }, 'autocomplete failed');
       return { kind: 'choices', choices: [] };
     }
-    // Its message may quote what the user typed: escaped so it cannot format or link.
-    if (err instanceof UserFacingError) return { kind: 'message', data: notice(escapeMarkdown(err.message)) };
-    const errorId = randomBytes(4).toString('hex');
-    ctx.log.error({ err, errorId, interaction: describe(incoming) }, 'interaction handler failed');
-    return { kind: 'message', data: notice(`Something went wrong while answering (error id \`${errorId}\`). Please try again; if it keeps happening, tell a moderator the error id.`) };
+    return { kind: 'message', data: failureMessage(err, incoming, ctx) };
   }
+}
+
+function failureMessage(err: unknown, incoming: Incoming, ctx: CommandContext): MessageData {
+  // Its message may quote what the user typed: escaped so it cannot format or link.
+  if (err instanceof UserFacingError) return notice(escapeMarkdown(err.message));
+  return failureNotice(ctx.log, err, { interaction: describe(incoming) }, 'interaction handler failed');
+}
+
+/** For an error nobody planned for: a fresh id, the full error logged under it, and a notice that gives the user the id. */
+export function failureNotice(log: Logger, err: unknown, context: Readonly<Record<string, unknown>>, logMessage: string): MessageData {
+  const errorId = randomBytes(4).toString('hex');
+  log.error({ err, errorId, ...context }, logMessage);
+  return notice(`Something went wrong while answering (error id \`${errorId}\`). Please try again; if it keeps happening, tell a moderator the error id.`);
 }
 
 async function route(incoming: Incoming, ctx: CommandContext): Promise<Outgoing> {

@@ -93,6 +93,22 @@ describe('the central error boundary', () => {
     expect(data.embeds.length).toBeGreaterThan(0);
   });
 
+  it('a deferred answer that fails is finished with the same messages: user-facing as it is, anything else with an error id', async () => {
+    const early = context({ index: null, ready: async () => index });
+    const invalid = await handleInteraction({ kind: 'command', name: 'patrol', options: { number: 'many' }, userId: '1' }, early);
+    expect(invalid.kind).toBe('deferred');
+    const shown = await (invalid as { data: Promise<{ content: string; flags: number }> }).data;
+    expect(shown.content).toMatch(/whole number/);
+    expect(shown.content).not.toMatch(/error id/);
+
+    const broken = await handleInteraction({ kind: 'command', name: 'reload', options: {}, userId: '1' }, context({ reload: async () => { throw new Error('disk gone'); } }));
+    expect(broken.kind).toBe('deferred');
+    const failed = await (broken as { data: Promise<{ content: string }> }).data;
+    const id = /error id `([0-9a-f]{8})`/.exec(failed.content)?.[1];
+    expect(id).toBeDefined();
+    expect(JSON.stringify(logs.find((l) => l.errorId === id))).toContain('disk gone');
+  });
+
   it('refuses expired paging buttons', async () => {
     const first = await handleInteraction({ kind: 'command', name: 'timeline', options: {}, userId: '123456789012345678' }, context());
     const row = (first as { data: { components: { components: { custom_id: string; disabled: boolean }[] }[] } }).data.components[0]!;

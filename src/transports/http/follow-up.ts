@@ -3,8 +3,8 @@
  * answer goes later to the interaction's webhook, `PATCH /webhooks/{application}/{token}/messages/@original`.
  * The interaction token is the credential, so no bot token is needed or sent (`auth: false`).
  */
-import { randomBytes } from 'node:crypto';
 import { REST, Routes } from 'discord.js';
+import { failureNotice } from '../../interactions/dispatch.ts';
 import type { MessageData } from '../../interactions/types.ts';
 import { redactSecrets, type Logger } from '../../runtime/logger.ts';
 import type { FollowUpTarget } from './incoming.ts';
@@ -26,16 +26,8 @@ export function createFollowUps(options: { readonly apiUrl: string; readonly log
   const inFlight = new Set<Promise<void>>();
 
   async function deliver(target: FollowUpTarget, data: Promise<MessageData>, interactionId: string): Promise<void> {
-    let message: MessageData;
-    try {
-      message = await data;
-    } catch (err) {
-      // The answer itself failed after the acknowledgement: the dispatcher's error boundary has
-      // already returned, so this is the boundary for deferred work.
-      const errorId = randomBytes(4).toString('hex');
-      log.error({ err, errorId, interactionId }, 'deferred answer failed');
-      message = { content: `Something went wrong while answering (error id \`${errorId}\`). Please try again; if it keeps happening, tell a moderator the error id.` };
-    }
+    // The dispatcher's boundary covers deferred work; this one is for a handler given in its place.
+    const message = await data.catch((err: unknown) => failureNotice(log, err, { interactionId }, 'deferred answer failed'));
     try {
       await rest.patch(Routes.webhookMessage(target.applicationId, target.token), { body: followUpBody(message), auth: false });
       log.debug({ interactionId }, 'deferred reply completed');
