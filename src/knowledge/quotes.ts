@@ -7,11 +7,6 @@ import { normaliseForQuote, type ArticleText } from './article-text.ts';
 import type { Located } from './entries.ts';
 import { issueAt } from './yaml-file.ts';
 
-/** Whether `quote` is in the article, compared in the normalised form. */
-export function quoteIsInArticle(quote: string, article: ArticleText): boolean {
-  return article.searchable.includes(normaliseForQuote(quote));
-}
-
 export function checkQuotes(
   facts: readonly Located<Fact>[],
   articles: ReadonlyMap<string, ArticleText>,
