@@ -1,6 +1,7 @@
 /** The /reload reply: what was loaded, or every problem found (the old fact base stays live). */
 import type { ReloadOutcome } from '../runtime/knowledge-store.ts';
-import { fitEmbedText } from './fit-text.ts';
+import { DISCORD_LIMITS } from '../render/limits.ts';
+import { truncateWords } from '../render/truncate.ts';
 import type { MessageData } from './types.ts';
 
 export function reloadReport(outcome: ReloadOutcome): MessageData {
@@ -16,7 +17,7 @@ export function reloadReport(outcome: ReloadOutcome): MessageData {
     embeds: [
       {
         title: `Reload refused: ${outcome.issues.length} problem${outcome.issues.length === 1 ? '' : 's'} in the knowledge files`,
-        description: fitEmbedText(`${kept}\n\`\`\`\n${outcome.issues.join('\n').replaceAll('```', "'''")}`, 4096 - 4) + '\n```',
+        description: truncateWords(`${kept}\n\`\`\`\n${outcome.issues.join('\n').replaceAll('```', "'''")}`, DISCORD_LIMITS.description - 4) + '\n```',
         color: 0xc62828,
       },
     ],

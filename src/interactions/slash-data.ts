@@ -9,6 +9,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import { commandSpec, type CommandName, type OptionSpec } from '../answers/query.ts';
+import { truncateWords } from '../render/truncate.ts';
 
 /** Discord's limit on command and option descriptions. */
 const DESCRIPTION_MAX = 100;
@@ -21,8 +22,7 @@ const hideOption: APIApplicationCommandBasicOption = {
 };
 
 function describe(text: string): string {
-  const plain = text.replace(/\.$/, '');
-  return plain.length <= DESCRIPTION_MAX ? plain : `${plain.slice(0, DESCRIPTION_MAX - 1)}…`;
+  return truncateWords(text.replace(/\.$/, ''), DESCRIPTION_MAX);
 }
 
 function option(spec: OptionSpec, autocomplete: boolean): APIApplicationCommandBasicOption {
