@@ -43,34 +43,41 @@ export function isoToDay(iso: string): Date {
   return new Date(y ?? NaN, (m ?? 1) - 1, d ?? 1);
 }
 
-/** The whole span of days a dated record may fall on. */
-export function datedInterval(d: Dated): DayInterval {
-  const day = isoToDay(d.date);
-  switch (d.date_precision) {
+/** A day, a month or a year: how much of the calendar a date stands for. */
+type Span = 'day' | 'month' | 'year';
+
+/** All the days of the span `day` falls in. */
+function spanInterval(day: Date, span: Span): DayInterval {
+  switch (span) {
     case 'day':
       return { start: day, end: day };
     case 'month':
       return { start: startOfMonth(day), end: lastDayOfMonth(day) };
     case 'year':
       return { start: startOfYear(day), end: lastDayOfYear(day) };
+  }
+}
+
+/** The span an ISO date of any length covers: `2020` a year, `2020-07` a month, `2020-07-22` a day. */
+const ISO_SPANS: readonly Span[] = ['year', 'month', 'day'];
+
+/** The whole span of days a dated record may fall on. */
+export function datedInterval(d: Dated): DayInterval {
+  const day = isoToDay(d.date);
+  switch (d.date_precision) {
+    case 'day':
+    case 'month':
+    case 'year':
+      return spanInterval(day, d.date_precision);
     case 'week':
     case 'approximate': {
-      const own = granularInterval(d.date);
+      const own = spanInterval(day, ISO_SPANS[d.date.split('-').length - 1] ?? 'day');
       return {
         start: d.date_earliest ? isoToDay(d.date_earliest) : own.start,
         end: d.date_latest ? isoToDay(d.date_latest) : own.end,
       };
     }
   }
-}
-
-/** The span an ISO date of any length covers: a day, a month or a year. */
-function granularInterval(iso: string): DayInterval {
-  const day = isoToDay(iso);
-  const parts = iso.split('-').length;
-  if (parts === 1) return { start: startOfYear(day), end: lastDayOfYear(day) };
-  if (parts === 2) return { start: startOfMonth(day), end: lastDayOfMonth(day) };
-  return { start: day, end: day };
 }
 
 /** Within one month: the conventional thirds and halves, so a bound of 11–20 July reads "mid-July". */
@@ -192,7 +199,7 @@ export type DateBound =
   | { readonly ok: false; readonly message: Phrase };
 
 /** Formats tried in order, on the input lowercased with commas and dots removed. */
-const BOUND_FORMATS: readonly { readonly pattern: string; readonly span: 'day' | 'month' | 'year' }[] = [
+const BOUND_FORMATS: readonly { readonly pattern: string; readonly span: Span }[] = [
   { pattern: 'yyyy-MM-dd', span: 'day' },
   { pattern: 'yyyy-MM', span: 'month' },
   { pattern: 'yyyy', span: 'year' },
@@ -235,12 +242,7 @@ export function parseDateBound(input: string, name: 'from' | 'to'): DateBound {
     for (const { pattern, span } of BOUND_FORMATS) {
       const day = parse(cleaned, pattern, reference);
       if (!isValid(day) || day.getFullYear() < 1000 || day.getFullYear() > 9999) continue;
-      const interval =
-        span === 'day'
-          ? { start: day, end: day }
-          : span === 'month'
-            ? { start: startOfMonth(day), end: lastDayOfMonth(day) }
-            : { start: startOfYear(day), end: lastDayOfYear(day) };
+      const interval = spanInterval(day, span);
       return { ok: true, interval, text: formatInterval(interval) };
     }
   }
