@@ -5,6 +5,7 @@ import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { changeEmitter, DEFAULT_WAIT_MS, waitUntil } from '../lib/wait.ts';
 import { ALL_INTENTS, PRIVILEGED_INTENTS, privilegedIntentNames } from './intents.ts';
 import { GatewayClose, GatewayOp, SESSION_ENDING_CLOSE_CODES } from './opcodes.ts';
+import { isObject } from '../lib/json-values.ts';
 
 // A Discord gateway over `ws`, JSON encoding only: HELLO, IDENTIFY → READY (+ GUILD_CREATE), heartbeats
 // and ACKs, sequence numbers, RESUME with replay of every dispatch the client missed, INVALID_SESSION,
@@ -93,7 +94,6 @@ export interface GatewayOptions {
 }
 
 const REPLAY_BUFFER = 5_000;
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export class Gateway {
   readonly connections: ConnectionRecord[] = [];

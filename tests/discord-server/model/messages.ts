@@ -4,6 +4,7 @@ import { snowflake } from '../lib/snowflake.ts';
 import { MessageFlag } from '../validate/flags.ts';
 import { Permission } from './permissions.ts';
 import { memberPermissions, textChannel, type World } from './world.ts';
+import { isObject } from '../lib/json-values.ts';
 
 // Every message in the fake Discord: bot answers (interaction responses, follow-ups, channel messages)
 // and user messages sent through the driver. Each record keeps the message as Discord would return it,
@@ -62,8 +63,6 @@ export interface CreateMessageInput {
   loading?: boolean;
   id?: string;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export class MessageStore {
   private readonly records = new Map<string, MessageRecord>();

@@ -5,11 +5,10 @@ import { isDmChannel, textChannel } from '../model/world.ts';
 import { invalidFormBody } from '../validate/form-errors.ts';
 import { validateMessagePayload } from '../validate/message-payload.ts';
 import type { Route, RouteContext } from './router.ts';
+import { isObject } from '../lib/json-values.ts';
 
 // Channel messages sent by the bot with its token: send (including replies through message_reference),
 // read, edit and delete its own messages, and the typing indicator.
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function channelRoutes(ctx: ServerContext): Route[] {
   const { world } = ctx;

@@ -7,6 +7,7 @@ import { invalidFormBody } from '../validate/form-errors.ts';
 import { validateAutocompleteResult, validateModal } from '../validate/interaction-responses.ts';
 import { validateMessagePayload } from '../validate/message-payload.ts';
 import type { RecordedRequest, Route, RouteContext } from './router.ts';
+import { isObject } from '../lib/json-values.ts';
 
 // Interaction responses and the interaction webhook, with Discord's rules: the initial response must
 // arrive before the deadline (else 404 / 10062 "Unknown interaction"), only once (else 400 / 40060),
@@ -27,8 +28,6 @@ const ALLOWED_CALLBACKS: Record<number, readonly number[]> = {
   [InteractionType.ApplicationCommandAutocomplete]: [C.ApplicationCommandAutocompleteResult],
   [InteractionType.ModalSubmit]: [C.ChannelMessageWithSource, C.DeferredChannelMessageWithSource, C.DeferredUpdateMessage, C.UpdateMessage],
 };
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 interface InteractionOrigin {
   channelId: string;

@@ -1,4 +1,5 @@
 import { FormErrors, type FormPath } from './form-errors.ts';
+import { charLength, isObject } from '../lib/json-values.ts';
 
 // Application command rules from https://discord.com/developers/docs/interactions/application-commands
 // (naming regex, 1-100 character descriptions, 25 options/choices, required options first, choices and
@@ -34,9 +35,6 @@ export const COMMAND_LIMITS = {
 
 const CHAT_INPUT_NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const len = (v: unknown) => (typeof v === 'string' ? [...v].length : 0);
-
 function checkChatInputName(errors: FormErrors, path: FormPath, name: unknown): void {
   if (typeof name !== 'string') {
     errors.add(path, 'BASE_TYPE_REQUIRED', 'This field is required');
@@ -49,8 +47,8 @@ function checkChatInputName(errors: FormErrors, path: FormPath, name: unknown): 
 
 /** Longest of a field and its localizations: what counts towards the 8000-character budget. */
 function longest(value: unknown, localizations: unknown): number {
-  let max = len(value);
-  if (isObject(localizations)) for (const v of Object.values(localizations)) max = Math.max(max, len(v));
+  let max = charLength(value);
+  if (isObject(localizations)) for (const v of Object.values(localizations)) max = Math.max(max, charLength(v));
   return max;
 }
 
@@ -122,7 +120,7 @@ function validateOptions(errors: FormErrors, path: FormPath, value: unknown, dep
         errors.text([...at, 'choices', j, 'name'], c.name, { max: COMMAND_LIMITS.choiceName, min: 1, required: true });
         if (type === OptionType.String) errors.text([...at, 'choices', j, 'value'], c.value, { max: COMMAND_LIMITS.choiceValue, required: true });
         else if (typeof c.value !== 'number') errors.add([...at, 'choices', j, 'value'], 'NUMBER_TYPE_COERCE', 'Value is not a number.');
-        characters += longest(c.name, c.name_localizations) + len(typeof c.value === 'string' ? c.value : String(c.value ?? ''));
+        characters += longest(c.name, c.name_localizations) + charLength(typeof c.value === 'string' ? c.value : String(c.value ?? ''));
       });
     }
     if (option.autocomplete === true && !choosable) {

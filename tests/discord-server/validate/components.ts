@@ -1,4 +1,5 @@
 import type { FormErrors, FormPath } from './form-errors.ts';
+import { isObject } from '../lib/json-values.ts';
 
 // Message component limits (https://discord.com/developers/docs/components/reference). Classic messages:
 // at most 5 action rows, each with up to 5 buttons or exactly one select menu. Components v2 messages
@@ -42,8 +43,6 @@ const SELECT_TYPES: readonly number[] = [
   ComponentType.MentionableSelect,
   ComponentType.ChannelSelect,
 ];
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 class ComponentWalk {
   readonly customIds = new Set<string>();

@@ -1,4 +1,5 @@
 import type { FormErrors, FormPath } from './form-errors.ts';
+import { charLength, isObject } from '../lib/json-values.ts';
 
 // Embed limits from https://discord.com/developers/docs/resources/message#embed-object-embed-limits.
 export const EMBED_LIMITS = {
@@ -13,9 +14,6 @@ export const EMBED_LIMITS = {
   /** Sum of all titles, descriptions, field names/values, footer texts and author names in a message. */
   total: 6000,
 } as const;
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const textLength = (v: unknown) => (typeof v === 'string' ? [...v].length : 0);
 
 /** Validates `embeds`, collecting problems; returns nothing (errors carry the result). */
 export function validateEmbeds(errors: FormErrors, path: FormPath, value: unknown): void {
@@ -36,16 +34,16 @@ export function validateEmbeds(errors: FormErrors, path: FormPath, value: unknow
         errors.add([...at, 'timestamp'], 'DATE_TIME_TYPE_PARSE', 'Could not parse timestamp. Should be ISO8601.');
       }
     }
-    total += textLength(embed.title) + textLength(embed.description);
+    total += charLength(embed.title) + charLength(embed.description);
     if (embed.footer !== undefined && embed.footer !== null) {
       const footer = isObject(embed.footer) ? embed.footer : {};
       errors.text([...at, 'footer', 'text'], footer.text, { max: EMBED_LIMITS.footerText, min: 1, required: true });
-      total += textLength(footer.text);
+      total += charLength(footer.text);
     }
     if (embed.author !== undefined && embed.author !== null) {
       const author = isObject(embed.author) ? embed.author : {};
       errors.text([...at, 'author', 'name'], author.name, { max: EMBED_LIMITS.authorName, min: 1, required: true });
-      total += textLength(author.name);
+      total += charLength(author.name);
     }
     const fields = errors.list([...at, 'fields'], embed.fields, { max: EMBED_LIMITS.fields });
     fields.forEach((field, j) => {
@@ -63,7 +61,7 @@ export function validateEmbeds(errors: FormErrors, path: FormPath, value: unknow
       if (f.inline !== undefined && typeof f.inline !== 'boolean') {
         errors.add([...fieldAt, 'inline'], 'BASE_TYPE_BOOLEAN', 'Must be either true or false.');
       }
-      total += textLength(f.name) + textLength(f.value);
+      total += charLength(f.name) + charLength(f.value);
     });
   });
   if (total > EMBED_LIMITS.total) {

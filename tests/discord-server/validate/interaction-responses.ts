@@ -1,5 +1,6 @@
 import { ComponentType } from './components.ts';
 import { FormErrors } from './form-errors.ts';
+import { isObject } from '../lib/json-values.ts';
 
 // Autocomplete results and modals, the two interaction responses that are not messages.
 
@@ -7,8 +8,6 @@ export const AUTOCOMPLETE_LIMITS = { choices: 25, name: 100, value: 100 } as con
 export const MODAL_LIMITS = { title: 45, customId: 100, components: 5, textInputValue: 4000, label: 45 } as const;
 
 const OptionType = { String: 3, Integer: 4, Number: 10 } as const;
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * `focusedType` is the option type of the focused option: Discord checks each choice value against it

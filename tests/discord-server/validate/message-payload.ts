@@ -3,12 +3,12 @@ import { validateComponents } from './components.ts';
 import { validateEmbeds } from './embeds.ts';
 import { ALLOWED_FLAGS, MessageFlag, type MessagePayloadKind } from './flags.ts';
 import { FormErrors, type FormPath } from './form-errors.ts';
+import { isObject } from '../lib/json-values.ts';
 
 export const CONTENT_MAX = 2000;
 
 const MENTION_TYPES = ['users', 'roles', 'everyone'];
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const nonEmptyList = (v: unknown) => Array.isArray(v) && v.length > 0;
 
 export interface MessagePayloadCheck {
