@@ -1,5 +1,6 @@
 /** /help: what the bot knows (counted from the fact base) and how to ask. */
-import type { FactBase } from '../domain/types.ts';
+import type { Fact, FactBase } from '../domain/types.ts';
+import { lastDayNumber } from '../search/index.ts';
 import type { KnowledgeIndex } from '../search/types.ts';
 import type { Answer, AnswerItem } from './answer.ts';
 import { plural } from './cite.ts';
@@ -18,13 +19,20 @@ function stats(index: KnowledgeIndex): Stats {
   let found = statsCache.get(index.base);
   if (!found) {
     const first = index.timeline()[0];
-    let last = -Infinity;
+    // The latest fact found by epoch days (the search layer's date arithmetic): a date-fns interval
+    // for every fact would make the first /help after a load several times slower at 100,000 facts.
+    let latest: Fact | undefined;
+    let latestDay = -Infinity;
     let attacks = 0;
     for (const fact of index.base.facts) {
-      last = Math.max(last, datedInterval(fact).end.getTime());
+      const day = lastDayNumber(fact);
+      if (day > latestDay) {
+        latest = fact;
+        latestDay = day;
+      }
       if (fact.kind === 'attack') attacks++;
     }
-    found = { attacks, ...(first ? { span: formatInterval({ start: datedInterval(first).start, end: new Date(last) }) } : {}) };
+    found = { attacks, ...(first && latest ? { span: formatInterval({ start: datedInterval(first).start, end: datedInterval(latest).end }) } : {}) };
     statsCache.set(index.base, found);
   }
   return found;
