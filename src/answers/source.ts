@@ -37,9 +37,7 @@ function details(source: Source): AnswerItem[] {
   const date = formatDated(source);
   const items: AnswerItem[] = [
     { kind: 'detail', label: 'Title', value: [source.title] },
-    source.publisher
-      ? { kind: 'detail', label: 'Publisher', value: [source.publisher], ...(source.publisher_note ? { note: source.publisher_note } : {}) }
-      : { kind: 'detail', label: 'Publisher', value: ['not named in the text'], ...(source.publisher_note ? { note: source.publisher_note } : {}) },
+    { kind: 'detail', label: 'Publisher', value: [source.publisher ?? 'not named in the text'], ...(source.publisher_note ? { note: source.publisher_note } : {}) },
     { kind: 'detail', label: 'Author', value: [source.author ?? 'not named in the text'] },
     { kind: 'detail', label: 'Published', value: [date.text], ...(date.reasoning ? { note: date.reasoning } : {}) },
     { kind: 'detail', label: 'Language', value: [languageName(source.language)] },
