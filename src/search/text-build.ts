@@ -8,8 +8,11 @@ import { ENTITY_FIELDS, FactEntities, FIELD_BOOST, TEXT_FIELDS, textOf } from '.
 import { GrowableInt32 } from './growable.ts';
 import { compareKeys } from './sorted-keys.ts';
 import { TermInterner, type TermSink } from './terms.ts';
-import { BM25, type TextIndexData } from './text-index.ts';
+import type { TextIndexData } from './text-index.ts';
 import { range } from './arrays.ts';
+
+// MiniSearch's BM25+ defaults, so ranking behaves like the library the contract was written for.
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
 
 /** How many facts are indexed between two chances for the async builder to yield. */
 const DOCS_PER_STEP = 32;

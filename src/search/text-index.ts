@@ -53,8 +53,6 @@ export interface TextHit {
   readonly terms: readonly string[];
 }
 
-// MiniSearch's BM25+ defaults, so ranking behaves like the library the contract was written for.
-export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
 const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
 /** Bounds that keep a query's cost flat however large the vocabulary grows. */

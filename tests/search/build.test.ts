@@ -3,12 +3,14 @@
  * sync build, must give the event loop turns while it works, and a cache must only ever make it
  * faster — reused for the same fact base and code, ignored for anything else.
  */
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FactBase } from '../../src/domain/types.ts';
-import { cacheFilePath } from '../../src/search/cache.ts';
+import { cacheFilePath, INDEXING_MODULES } from '../../src/search/cache.ts';
 import { buildKnowledgeIndex, buildKnowledgeIndexAsync } from '../../src/search/index.ts';
 import type { KnowledgeIndex } from '../../src/search/types.ts';
 import { realBase, syntheticBase } from './fixtures.ts';
@@ -126,6 +128,23 @@ describe('index cache', () => {
     const files = (await readdir(cacheDir)).filter((name) => name.endsWith('.idx'));
     expect(files.length).toBe(3);
     expect(files.some((name) => name.startsWith('v5-'))).toBe(true);
+  });
+
+  it('is keyed by the code of every module the cached parts are made with', () => {
+    // What buildCachedParts runs: the full-text builder, the date order and all they import (but
+    // not `import type`, which leaves no code behind).
+    const searchDir = new URL('../../src/search/', import.meta.url);
+    const used = new Set<string>();
+    const pending = ['./text-build.ts', './date-order.ts'].map((module) => new URL(module, searchDir).href);
+    for (let url = pending.pop(); url !== undefined; url = pending.pop()) {
+      if (used.has(url)) continue;
+      used.add(url);
+      for (const [, module] of readFileSync(fileURLToPath(url), 'utf8').matchAll(/^import (?!type )[^;]*? from '(\.[^']+)'/gm)) {
+        pending.push(new URL(module!, url).href);
+      }
+    }
+    const hashed = new Set(INDEXING_MODULES.map((module) => new URL(module, searchDir).href));
+    expect([...used].filter((url) => !hashed.has(url))).toEqual([]);
   });
 
   it('does not stop a build when the directory cannot be written', async () => {
