@@ -5,9 +5,8 @@
  * knowledge files, and shuts down cleanly on SIGINT/SIGTERM.
  */
 import type { KeyObject } from 'node:crypto';
-import { ConfigError, loadConfig, searchCacheDir, type Config } from '../../runtime/config.ts';
-import { KnowledgeStore } from '../../runtime/knowledge-store.ts';
-import { createLogger } from '../../runtime/logger.ts';
+import { ConfigError, loadConfig, type Config } from '../../runtime/config.ts';
+import { createService, loadAndWatch, stopOnSignals } from '../../runtime/service.ts';
 import { createInteractionServer } from './server.ts';
 import { PublicKeyError, publicKeyFromHex } from './signature.ts';
 
@@ -28,10 +27,8 @@ try {
   throw err;
 }
 
-const log = createLogger({ level: config.LOG_LEVEL, secrets: config.DISCORD_TOKEN ? [config.DISCORD_TOKEN] : [] });
-process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
-
-const store = new KnowledgeStore(config.KNOWLEDGE_DIR, log, { cacheDir: searchCacheDir(config) });
+const service = createService(config);
+const { log, store } = service;
 const server = createInteractionServer({ publicKey, store, log, apiUrl: config.DISCORD_API_URL });
 
 // Listen first: /healthz answers 503 while the fact base loads, so a load balancer holds traffic
@@ -44,20 +41,9 @@ try {
 }
 log.info({ url: `${url}/interactions`, health: `${url}/healthz` }, `listening on ${url} (POST /interactions, GET /healthz)`);
 
-let stopping = false;
-async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  log.info({ signal }, 'shutting down');
-  store.close();
+stopOnSignals(service, async () => {
   await server.close();
   log.info('stopped');
-  // Idle keep-alive sockets of the REST client would otherwise hold the process a few seconds.
-  process.exit(0);
-}
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+});
 
-const first = await store.reload();
-if (!first.ok) log.warn('serving without a fact base: /healthz answers 503 and commands wait until the knowledge files are fixed');
-store.watch();
+await loadAndWatch(service, 'serving without a fact base: /healthz answers 503 and commands wait until the knowledge files are fixed');
