@@ -25,7 +25,8 @@ if (!config.DISCORD_TOKEN) {
   const bot = createBot({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, store, log });
   stopOnSignals(service, () => bot.stop());
 
-  await loadAndWatch(service, 'starting without a fact base: commands will wait until the knowledge files are fixed');
+  // Log in while the fact base loads: a command that arrives first is acknowledged and answered once it is ready.
+  const loading = loadAndWatch(service, 'starting without a fact base: commands will wait until the knowledge files are fixed');
   try {
     await bot.start();
   } catch (err) {
@@ -33,4 +34,5 @@ if (!config.DISCORD_TOKEN) {
     store.close();
     process.exit(1);
   }
+  await loading;
 }
