@@ -50,10 +50,6 @@ export function lastDayNumber(dated: Pick<Dated, 'date' | 'date_latest'>): numbe
   return civilDay(year, month, digits(iso, 8, 2));
 }
 
-export function compareByDate(a: Fact, b: Fact): number {
-  return firstDayNumber(a) - firstDayNumber(b) || compareKeys(a.id, b.id);
-}
-
 /**
  * Positions of `facts` in date order: a counting sort on the first possible day (days span a few
  * years, so this is linear), then the few facts sharing a day sorted by id.

@@ -13,9 +13,8 @@ import { readCache, writeCache } from './cache.ts';
 import type { KnowledgeIndex } from './types.ts';
 
 export type { FactHit, IndexBuildInfo, KnowledgeIndex, PlaceResolution, Suggestion } from './types.ts';
-export { compareByDate, earliestDay, firstDayNumber, lastDayNumber } from './date-order.ts';
+export { firstDayNumber, lastDayNumber } from './date-order.ts';
 export { searchTerms } from './terms.ts';
-export { MAX_CHOICES, MAX_CHOICE_LENGTH } from './suggestion.ts';
 
 /** The git-ignored cache directory of this checkout: `<repo>/.cache/search`. */
 export const DEFAULT_CACHE_DIR = fileURLToPath(new URL('../../.cache/search', import.meta.url));
