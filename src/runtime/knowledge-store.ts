@@ -31,6 +31,9 @@ export class KnowledgeStore extends EventEmitter<{ reloaded: [ReloadOutcome & { 
   /** Reloads are serialised: a change during a rebuild queues exactly one more. */
   #running: Promise<ReloadOutcome> | null = null;
   #queued = false;
+  /** One promise for everyone waiting on the first index (a burst of early commands adds no listeners). */
+  #resolveFirst!: (index: KnowledgeIndex) => void;
+  readonly #firstIndex = new Promise<KnowledgeIndex>((resolve) => (this.#resolveFirst = resolve));
 
   constructor(
     readonly dir: string | undefined,
@@ -50,17 +53,8 @@ export class KnowledgeStore extends EventEmitter<{ reloaded: [ReloadOutcome & { 
   }
 
   /** Resolves with the index once one is loaded (immediately if it already is). */
-  async ready(): Promise<KnowledgeIndex> {
-    if (this.#index) return this.#index;
-    return new Promise((resolve) => {
-      const onReload = () => {
-        if (this.#index) {
-          this.off('reloaded', onReload);
-          resolve(this.#index);
-        }
-      };
-      this.on('reloaded', onReload);
-    });
+  ready(): Promise<KnowledgeIndex> {
+    return this.#index ? Promise.resolve(this.#index) : this.#firstIndex;
   }
 
   /** Load the files, validate them and swap in a new index; on failure keep the old one. */
@@ -100,6 +94,7 @@ export class KnowledgeStore extends EventEmitter<{ reloaded: [ReloadOutcome & { 
     const changed = result.base.version !== this.#index?.base.version;
     if (changed) {
       this.#index = await buildKnowledgeIndexAsync(result.base, this.options.cacheDir ? { cacheDir: this.options.cacheDir } : {});
+      this.#resolveFirst(this.#index);
     }
     const outcome = {
       ok: true as const,

@@ -63,3 +63,15 @@ describe('KnowledgeStore with a search cache', () => {
     await expect(readdir(cacheDir)).rejects.toThrow(/ENOENT/);
   });
 });
+
+describe('KnowledgeStore.ready()', () => {
+  it('gives everyone who asked before the first load that index, without a listener each', async () => {
+    const store = new KnowledgeStore(knowledgeDir, log);
+    const waiting = Array.from({ length: 20 }, () => store.ready());
+    expect(store.listenerCount('reloaded')).toBe(0);
+    expect((await store.reload()).ok).toBe(true);
+    const indexes = await Promise.all(waiting);
+    expect(indexes.every((index) => index === store.current)).toBe(true);
+    expect(await store.ready()).toBe(store.current);
+  });
+});
