@@ -4,10 +4,13 @@
  * places with transliteration aliases (and the real gazetteer among them), patrol ordinals with
  * dates, tags, and every date precision. Same seed, same knowledge.
  */
+import { ordinal } from '../src/answers/cite.ts';
+import { formatPrecision } from '../src/answers/dates.ts';
 import type { Claimant, Dispute, Fact, Place, Source } from '../src/domain/types.ts';
+import { dayNumber, isoDay, possibleDays } from '../src/knowledge/dates.ts';
 import { nameKey } from '../src/text/normalise.ts';
 import { createRandom, Zipf, type Random } from './prng.ts';
-import { ACTORS, OUTCOMES, PUBLISHERS, TAGS, VEHICLES, WEAPONS, ordinal, pseudoWord } from './vocabulary.ts';
+import { ACTORS, OUTCOMES, PUBLISHERS, TAGS, VEHICLES, WEAPONS, pseudoWord } from './vocabulary.ts';
 
 export interface SyntheticKnowledge {
   readonly places: Place[];
@@ -29,7 +32,8 @@ export interface SyntheticOptions {
   readonly baseClaimants?: readonly Claimant[];
 }
 
-const AGREEMENT_DAY = new Date(Date.UTC(2020, 2, 5));
+// Days are whole UTC day numbers, as the loader counts them, so the knowledge is the same in every time zone.
+const AGREEMENT_DAY = dayNumber('2020-03-05')!;
 const PLACE_PREFIXES = ['Ain', 'Tell', 'Kafr', 'Deir', 'Jisr', 'Maarat', 'Khan', 'Abu', 'Bab', 'Jabal', 'Qalaat', 'Beit', 'Ras', 'Umm'];
 const PREFIX_VARIANTS: Record<string, string[]> = {
   Ain: ['Ayn', 'Ein'],
@@ -42,19 +46,9 @@ const PREFIX_VARIANTS: Record<string, string[]> = {
 };
 const GOVERNORATES = ['Idlib', 'Latakia', 'Aleppo', 'Hama', 'Raqqa', 'Hasakah'];
 
-// Dates are handled in UTC throughout, so the generated knowledge is the same in every time zone.
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-function addDays(date: Date, days: number): Date {
-  return new Date(date.getTime() + days * 86_400_000);
-}
-
-function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-function longDay(date: Date): string {
-  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+/** "22 July 2020", written as the answers write a day. */
+function longDay(day: number): string {
+  return formatPrecision({ date: isoDay(day), date_precision: 'day', date_basis: 'stated' });
 }
 
 /** Transliteration variants of a root: ou↔u, ee↔i, ay↔ai, q↔k, doubled vowels. */
@@ -153,7 +147,7 @@ interface FactContext {
   readonly places: readonly Place[];
   readonly patrol: number | null;
   readonly person: string;
-  readonly day: Date;
+  readonly day: number;
 }
 
 const STATEMENT_CLAUSES: Array<(c: FactContext) => string> = [
@@ -162,7 +156,7 @@ const STATEMENT_CLAUSES: Array<(c: FactContext) => string> = [
   (c) => `${cap(c.random.pick(WEAPONS))} struck the column near ${spelling(c.random, c.places[0]!)} and ${c.random.pick(OUTCOMES)}, according to ${c.person}.`,
   (c) => `${cap(c.random.pick(ACTORS))} responded with ${c.random.pick(['airstrikes', 'artillery shelling', 'drone strikes', 'rocket fire'])} on positions south of ${spelling(c.random, c.places[0]!)} within hours.`,
   (c) => `Officials said the ${c.random.pick(['route', 'security corridor', 'highway section', 'observation post'])} near ${spelling(c.random, c.places.at(-1)!)} had been cleared of mines by ${c.random.pick(ACTORS)} before the patrol.`,
-  (c) => `The patrol took place on ${longDay(c.day)}, ${Math.round((c.day.getTime() - AGREEMENT_DAY.getTime()) / 86_400_000)} days after the Moscow agreement of 5 March.`,
+  (c) => `The patrol took place on ${longDay(c.day)}, ${c.day - AGREEMENT_DAY} days after the Moscow agreement of 5 March.`,
   (c) => `${cap(c.person)} stated that ${c.random.pick(ACTORS)} used civilians as human shields during protests against the patrols near ${spelling(c.random, c.places[0]!)}.`,
   (c) => `Residents of ${spelling(c.random, c.places[0]!)} reported that ${c.random.pick(OUTCOMES)} and that ${c.random.pick(ACTORS)} closed the road for ${c.random.int(2, 12)} hours.`,
   (c) => `A joint training exercise on countering attacks on convoys was held at ${spelling(c.random, c.places[0]!)} with ${c.random.pick(ACTORS)} taking part.`,
@@ -218,7 +212,7 @@ function pickKind(random: Random): Fact['kind'] {
 }
 
 /** The date fields of a fact around `day`, in one of the precisions the schema allows. */
-function dateFields(random: Random, day: Date): Pick<Fact, 'date' | 'date_precision' | 'date_earliest' | 'date_latest' | 'date_basis' | 'date_reasoning'> {
+function dateFields(random: Random, day: number): Pick<Fact, 'date' | 'date_precision' | 'date_earliest' | 'date_latest' | 'date_basis' | 'date_reasoning'> {
   const roll = random.next();
   const inferred = random.chance(0.2);
   const basis = inferred
@@ -227,12 +221,12 @@ function dateFields(random: Random, day: Date): Pick<Fact, 'date' | 'date_precis
   if (roll < 0.6) return { date: isoDay(day), date_precision: 'day', ...basis };
   if (roll < 0.75) return { date: isoDay(day).slice(0, 7), date_precision: 'month', ...basis };
   if (roll < 0.85) {
-    const earliest = addDays(day, -random.int(0, 3));
-    return { date: isoDay(day), date_precision: 'week', date_earliest: isoDay(earliest), date_latest: isoDay(addDays(earliest, 6)), ...basis };
+    const earliest = day - random.int(0, 3);
+    return { date: isoDay(day), date_precision: 'week', date_earliest: isoDay(earliest), date_latest: isoDay(earliest + 6), ...basis };
   }
   if (roll < 0.95) {
-    const earliest = addDays(day, -random.int(1, 10));
-    return { date: isoDay(day), date_precision: 'approximate', date_earliest: isoDay(earliest), date_latest: isoDay(addDays(day, random.int(1, 10))), ...basis };
+    const earliest = day - random.int(1, 10);
+    return { date: isoDay(day), date_precision: 'approximate', date_earliest: isoDay(earliest), date_latest: isoDay(day + random.int(1, 10)), ...basis };
   }
   return { date: isoDay(day).slice(0, 4), date_precision: 'year', ...basis };
 }
@@ -258,7 +252,7 @@ export function generateKnowledge(options: SyntheticOptions): SyntheticKnowledge
   for (let i = 0; i < sourceCount; i++) {
     const publisher = random.chance(0.9) ? random.pick(PUBLISHERS) : null;
     const place = places[placeZipf.draw(random)]!;
-    const day = addDays(AGREEMENT_DAY, random.int(10, 900));
+    const day = AGREEMENT_DAY + random.int(10, 900);
     const title = cap(
       random.pick([
         `${cap(random.pick(ACTORS))} hold joint patrol near ${place.name}`,
@@ -287,11 +281,11 @@ export function generateKnowledge(options: SyntheticOptions): SyntheticKnowledge
 
   const facts: Fact[] = [];
   // A source is published on or after the last event it reports (the loader checks this).
-  const lastEventDay = new Map<string, string>();
+  const lastEventDay = new Map<string, number>();
   for (let i = 0; i < factCount; i++) {
     const kind = pickKind(random);
     const patrol = kind === 'patrol' || kind === 'attack' || random.chance(0.3) ? random.int(1, maxPatrol) : null;
-    const day = patrol ? addDays(AGREEMENT_DAY, 10 + Math.round((patrol - 1) * patrolSpacingDays)) : addDays(AGREEMENT_DAY, random.int(0, 900));
+    const day = AGREEMENT_DAY + (patrol ? 10 + Math.round((patrol - 1) * patrolSpacingDays) : random.int(0, 900));
     const factPlaces = [...new Set(Array.from({ length: random.int(1, 3) }, () => places[placeZipf.draw(random)]!))];
     const person = people[personZipf.draw(random)]!;
     const context: FactContext = { random, places: factPlaces, patrol, person, day };
@@ -313,13 +307,13 @@ export function generateKnowledge(options: SyntheticOptions): SyntheticKnowledge
       ...dateFields(random, day),
     };
     facts.push(fact);
-    const first = fact.date_earliest ?? (fact.date.length === 4 ? `${fact.date}-01-01` : fact.date.length === 7 ? `${fact.date}-01` : fact.date);
-    if (first > (lastEventDay.get(source.id) ?? '')) lastEventDay.set(source.id, first);
+    const first = possibleDays(fact)!.first;
+    if (first > (lastEventDay.get(source.id) ?? -Infinity)) lastEventDay.set(source.id, first);
   }
   for (let i = 0; i < sources.length; i++) {
     const source = sources[i]!;
     const last = lastEventDay.get(source.id);
-    if (last) sources[i] = { ...source, date: isoDay(addDays(new Date(`${last}T00:00:00Z`), random.int(0, 3))) };
+    if (last !== undefined) sources[i] = { ...source, date: isoDay(last + random.int(0, 3)) };
   }
 
   const articles = new Map<string, string>();

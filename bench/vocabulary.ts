@@ -92,6 +92,3 @@ export function pseudoWord(random: Random, syllables = random.int(2, 3)): string
   if (random.chance(0.6)) word += random.pick(CONSONANTS);
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
-
-/** The answers layer's own ordinal wording (1st, 22nd, 111th), so synthetic text reads like the real answers. */
-export { ordinal } from '../src/answers/cite.ts';
