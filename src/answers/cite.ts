@@ -2,7 +2,7 @@
  * Turning facts into cited facts, and lists of facts into answer items with their disputes shown
  * beside them. Everything here reads the fact base only: no fact, name or date is written in code.
  */
-import type { Claimant, Dispute, Fact, FactBase, Source } from '../domain/types.ts';
+import type { Dispute, Fact, FactBase, Source } from '../domain/types.ts';
 import type { AnswerItem, CitedFact, DisputeRef, Snippet } from './answer.ts';
 import type { AgreementAnchor } from './dates.ts';
 import { findAgreementAnchor, formatDated } from './dates.ts';
@@ -38,26 +38,14 @@ export function sourceLabel(source: Source): string {
   return source.publisher ?? `“${source.title}”`;
 }
 
-function claimantOf(base: FactBase, id: string): Claimant {
-  // The loader guarantees references resolve; a bare id is still better than a crash if not.
-  return base.claimantById.get(id) ?? { id, name: id, kind: 'media' };
-}
-
-function sourceOf(base: FactBase, id: string): Source {
-  const found = base.sourceById.get(id);
-  if (found) return found;
-  return {
-    id,
-    title: id,
-    publisher: null,
-    language: 'en',
-    kind: 'news-article',
-    archive: `archive/${id}.txt`,
-    non_article: [],
-    date: '2020',
-    date_precision: 'year',
-    date_basis: 'inferred',
-  };
+/**
+ * The record a fact refers to. The loader guarantees every reference resolves; if one ever did not,
+ * an error beats a citation made up in code (a stand-in source would need a publisher and a date).
+ */
+function referenced<T>(map: ReadonlyMap<string, T>, id: string, what: string, factId: string): T {
+  const found = map.get(id);
+  if (found === undefined) throw new Error(`fact ${factId} refers to ${what} ${id}, which the fact base does not have`);
+  return found;
 }
 
 export function disputeRefs(base: FactBase, factId: string): DisputeRef[] {
@@ -79,14 +67,14 @@ export function cite(support: BaseSupport, fact: Fact): CitedFact {
 
 function citeNew(support: BaseSupport, fact: Fact): CitedFact {
   const { base, anchor } = support;
-  const source = sourceOf(base, fact.source);
+  const source = referenced(base.sourceById, fact.source, 'source', fact.id);
   return {
     fact,
     source,
     sourceLabel: sourceLabel(source),
     sourceDate: formatDated(source),
-    claimant: claimantOf(base, fact.claimant),
-    reportedVia: fact.reported_via.map((id) => claimantOf(base, id)),
+    claimant: referenced(base.claimantById, fact.claimant, 'claimant', fact.id),
+    reportedVia: fact.reported_via.map((id) => referenced(base.claimantById, id, 'claimant', fact.id)),
     date: formatDated(fact, anchor),
     places: fact.places.flatMap((id) => {
       const p = base.placeById.get(id);
