@@ -5,6 +5,7 @@
  * gateway transport sends.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeContext } from '../../src/interactions/context.ts';
 import { handleInteraction } from '../../src/interactions/dispatch.ts';
 import type { CommandContext, Incoming } from '../../src/interactions/types.ts';
 import { KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
@@ -29,7 +30,7 @@ beforeAll(async () => {
   const loaded = await store.reload();
   expect(loaded.ok).toBe(true);
   endpoint = await harness.endpoint(store);
-  ctx = { index: store.current, ready: () => store.ready(), reload: () => store.reload(), log: harness.logs.log, now: clock };
+  ctx = storeContext(store, harness.logs.log, clock);
 });
 afterAll(() => harness.stop());
 

@@ -4,6 +4,7 @@
  * when the replica is ready; close() lets a deferred reply finish.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeContext } from '../../src/interactions/context.ts';
 import { handleInteraction } from '../../src/interactions/dispatch.ts';
 import { KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
 import { validateMessagePayload } from '../discord-server/validate/message-payload.ts';
@@ -53,8 +54,7 @@ describe('before the first load has finished', () => {
     expect(patch.body.flags).toBeUndefined();
 
     // The edit is the answer the dispatcher gives once loaded, buttons included.
-    const ctx = { index: loaded.current, ready: () => loaded.ready(), reload: () => loaded.reload(), log: harness.logs.log, now: clock };
-    const answer = await handleInteraction({ kind: 'command', name: 'patrol', options: { number: 22 }, userId: ASKER }, ctx);
+    const answer = await handleInteraction({ kind: 'command', name: 'patrol', options: { number: 22 }, userId: ASKER }, storeContext(loaded, harness.logs.log, clock));
     expect(answer.kind).toBe('message');
     if (answer.kind !== 'message') return;
     expect(patch.body.embeds).toEqual(answer.data.embeds);
