@@ -85,7 +85,7 @@ export function* assembleParts(base: FactBase, cached: CachedParts): Generator<v
   yield;
   const text = new TextIndex(cached.text);
   yield;
-  const places = yield* PlaceDirectory.build(base.places, countsOf(byPlace));
+  const places = yield* PlaceDirectory.build(base, countsOf(byPlace));
   yield;
   const sources = yield* SourceDirectory.build(base.sources, countsOf(bySource));
   yield;

@@ -3,7 +3,7 @@
  * autocomplete. Every spelling (slug, name, aliases) meets under `nameKey`, so "Ain Hour", "ain-hawr",
  * "Ain al-Hawr" and "AIN HAWR" are one place; anything else gets ranked "did you mean" candidates.
  */
-import type { Place } from '../domain/types.ts';
+import type { FactBase, Place } from '../domain/types.ts';
 import { nameKey, normaliseTerms } from '../text/normalise.ts';
 import { NameIndex, type NameEntry, type NameSpelling } from './name-index.ts';
 import type { ChoiceList } from './suggestion.ts';
@@ -20,21 +20,24 @@ export class PlaceDirectory {
   readonly #bySlug: ReadonlyMap<string, Place>;
   readonly #names: NameIndex;
 
-  private constructor(places: readonly Place[], names: NameIndex) {
+  private constructor(places: readonly Place[], bySlug: ReadonlyMap<string, Place>, names: NameIndex) {
     this.#places = places;
-    this.#bySlug = new Map(places.map((place) => [place.id, place]));
+    this.#bySlug = bySlug;
     this.#names = names;
   }
 
   /** @param factCounts how many facts concern each place (the more, the earlier it is suggested) */
-  static *build(places: readonly Place[], factCounts: ReadonlyMap<string, number>): Generator<void, PlaceDirectory, undefined> {
+  static *build(
+    { places, placeById }: Pick<FactBase, 'places' | 'placeById'>,
+    factCounts: ReadonlyMap<string, number>,
+  ): Generator<void, PlaceDirectory, undefined> {
     const spellings = places.map((place): NameSpelling[] => [
       { text: place.name, via: 'name' },
       ...place.aliases.map((alias) => ({ text: alias, via: 'alias' as const })),
       { text: place.id, via: 'id' },
     ]);
     const names = yield* NameIndex.build(spellings, places.map((place) => factCounts.get(place.id) ?? 0));
-    return new PlaceDirectory(places, names);
+    return new PlaceDirectory(places, placeById, names);
   }
 
   resolve(input: string): PlaceResolution {
