@@ -4,6 +4,7 @@
  * cut in half; the pager only has to fit whole blocks onto pages.
  */
 import type { AnswerItem, CitedFact, Phrase, Snippet } from '../answers/answer.ts';
+import { plural } from '../answers/cite.ts';
 import { escapeMarkdown, escapeUserText } from './escape.ts';
 import { truncateWords } from './truncate.ts';
 
@@ -115,7 +116,7 @@ function disputeBlock(item: Extract<AnswerItem, { kind: 'dispute' }>): string {
     size += line.length + 1;
     listed++;
   }
-  if (listed < claims.length) lines.push(`_…and ${claims.length - listed} more ${claims.length - listed === 1 ? 'claim' : 'claims'}_`);
+  if (listed < claims.length) lines.push(`_…and ${plural(claims.length - listed, 'more claim')}_`);
   if (note) lines.push(note);
   return lines.join('\n');
 }
@@ -127,7 +128,7 @@ function patrolBlock(item: Extract<AnswerItem, { kind: 'patrol' }>): string {
     md(c.fact.statement, CAPS.statement),
     `> “${md(c.fact.quote, CAPS.disputeQuote)}”`,
     citation(c),
-    `_${item.factCount === 1 ? '1 fact' : `${item.factCount} facts`}: /patrol ${item.ordinal}_`,
+    `_${plural(item.factCount, 'fact')}: /patrol ${item.ordinal}_`,
   ].join('\n');
 }
 

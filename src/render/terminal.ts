@@ -5,6 +5,7 @@
  */
 import type { Answer, AnswerItem, CitedFact, Phrase } from '../answers/answer.ts';
 import { phraseText } from '../answers/answer.ts';
+import { plural } from '../answers/cite.ts';
 
 export interface TerminalOptions {
   /** Columns to wrap at (default 80; at least 40). */
@@ -99,7 +100,7 @@ function itemLines(item: AnswerItem, width: number): string[] {
         ...wrap(c.fact.statement, width, INDENT),
         ...wrap(`“${c.fact.quote}”`, width, INDENT),
         ...wrap(citation(c), width, INDENT),
-        ...wrap(`${item.factCount === 1 ? '1 fact' : `${item.factCount} facts`}: /patrol ${item.ordinal}`, width, INDENT),
+        ...wrap(`${plural(item.factCount, 'fact')}: /patrol ${item.ordinal}`, width, INDENT),
       ];
     }
   }
