@@ -14,7 +14,7 @@ import { checkAttackTarget } from './fact-rules.ts';
 import { fileEntries, TOP_LEVEL_FILES, type KnowledgeFiles } from './files.ts';
 import { checkUniqueIds, type RawId } from './ids.ts';
 import { sortIssues } from './issues.ts';
-import { checkQuotes } from './quotes.ts';
+import { checkQuote } from './quotes.ts';
 import { checkArchiveExists, checkDisputeReferences, checkFactReferences, type IdCatalogue } from './references.ts';
 import { ClaimantSchema, DisputeSchema, FactSchema, PlaceSchema, SourceSchema } from './schema.ts';
 import { deepFreeze, ReadOnlyMap } from './freeze.ts';
@@ -124,13 +124,15 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
   };
 
   // Sources: their own dates, their archived text and its non-article parts.
+  const sourceById = new Map<string, Source>();
   const articles = new Map<string, ArticleText>();
   const archiveNames = new Set(archives.keys());
   for (const source of groups.sources.valid) {
     append(issues, checkDates(source));
     append(issues, checkArchiveExists(source, archiveNames, root));
-    const archive = archives.get(source.value.archive);
     // A duplicate id is reported above; the first source with an id is the one facts are checked against.
+    if (!sourceById.has(source.value.id)) sourceById.set(source.value.id, source.value);
+    const archive = archives.get(source.value.archive);
     if (archive === undefined || articles.has(source.value.id)) continue;
     const built = buildArticleText(source, archive, `${root}/${source.value.archive}`);
     append(issues, built.issues);
@@ -139,19 +141,18 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
 
   append(issues, checkAliasCollisions(groups.places.valid));
 
-  const facts = groups.facts.valid;
-  for (const fact of facts) {
+  for (const fact of groups.facts.valid) {
     append(issues, checkDates(fact));
     append(issues, checkAttackTarget(fact));
+    append(issues, checkFactReferences(fact, catalogues));
+    append(issues, checkQuote(fact, articles.get(fact.value.source)));
+    append(issues, checkNotAfterPublication(fact, sourceById.get(fact.value.source)));
   }
-  append(issues, checkFactReferences(facts, catalogues));
-  append(issues, checkQuotes(facts, articles));
-  const sourceById = new Map<string, Source>();
-  for (const { value } of groups.sources.valid) if (!sourceById.has(value.id)) sourceById.set(value.id, value);
-  append(issues, checkNotAfterPublication(facts, sourceById));
 
-  for (const dispute of groups.disputes.valid) append(issues, checkDisputeClaims(dispute));
-  append(issues, checkDisputeReferences(groups.disputes.valid, catalogues));
+  for (const dispute of groups.disputes.valid) {
+    append(issues, checkDisputeClaims(dispute));
+    append(issues, checkDisputeReferences(dispute, catalogues));
+  }
 
   if (issues.length > 0) return { ok: false, issues: sortIssues(issues) };
 

@@ -137,26 +137,18 @@ export function checkDates(entry: Located<Dated>): KnowledgeIssue[] {
   return issues;
 }
 
-/** No event may be dated after the last day its source can have been published. */
-export function checkNotAfterPublication(
-  facts: readonly Located<Fact>[],
-  sources: ReadonlyMap<string, Source>,
-): KnowledgeIssue[] {
-  const issues: KnowledgeIssue[] = [];
-  for (const fact of facts) {
-    const source = sources.get(fact.value.source);
-    if (!source) continue;
-    const event = possibleDays(fact.value);
-    const published = possibleDays(source);
-    if (!event || !published || event.first <= published.last) continue;
-    issues.push(
-      issueAt(
-        fact.file,
-        [fact.index, 'date'],
-        `the event's earliest possible day ${isoDay(event.first)} is after the latest day source ${source.id} ` +
-          `can have been published (${isoDay(published.last)}): a source cannot report what had not yet happened`,
-      ),
-    );
-  }
-  return issues;
+/** No event may be dated after the last day its source (undefined when unknown) can have been published. */
+export function checkNotAfterPublication(fact: Located<Fact>, source: Source | undefined): KnowledgeIssue[] {
+  if (!source) return [];
+  const event = possibleDays(fact.value);
+  const published = possibleDays(source);
+  if (!event || !published || event.first <= published.last) return [];
+  return [
+    issueAt(
+      fact.file,
+      [fact.index, 'date'],
+      `the event's earliest possible day ${isoDay(event.first)} is after the latest day source ${source.id} ` +
+        `can have been published (${isoDay(published.last)}): a source cannot report what had not yet happened`,
+    ),
+  ];
 }

@@ -7,19 +7,12 @@ import { normaliseForQuote, type ArticleText } from './article-text.ts';
 import type { Located } from './entries.ts';
 import { issueAt } from './yaml-file.ts';
 
-export function checkQuotes(
-  facts: readonly Located<Fact>[],
-  articles: ReadonlyMap<string, ArticleText>,
-): KnowledgeIssue[] {
-  const issues: KnowledgeIssue[] = [];
-  for (const fact of facts) {
-    const article = articles.get(fact.value.source);
-    if (!article) continue; // unknown source or unreadable archive: reported by the reference checks
-    const quote = normaliseForQuote(fact.value.quote);
-    if (article.searchable.includes(quote)) continue;
-    issues.push(issueAt(fact.file, [fact.index, 'quote'], explainMiss(quote, fact.value.source, article)));
-  }
-  return issues;
+/** A fact's quote must be in the article text of its source (`article`; undefined when unknown). */
+export function checkQuote(fact: Located<Fact>, article: ArticleText | undefined): KnowledgeIssue[] {
+  if (!article) return []; // unknown source or unreadable archive: reported by the reference checks
+  const quote = normaliseForQuote(fact.value.quote);
+  if (article.searchable.includes(quote)) return [];
+  return [issueAt(fact.file, [fact.index, 'quote'], explainMiss(quote, fact.value.source, article))];
 }
 
 function explainMiss(quote: string, sourceId: string, article: ArticleText): string {

@@ -37,23 +37,19 @@ function checkId<T>(
   );
 }
 
-export function checkFactReferences(facts: readonly Located<Fact>[], catalogues: Catalogues): KnowledgeIssue[] {
+export function checkFactReferences(fact: Located<Fact>, catalogues: Catalogues): KnowledgeIssue[] {
   const issues: KnowledgeIssue[] = [];
-  for (const fact of facts) {
-    const { source, claimant, reported_via, places } = fact.value;
-    checkId(fact, ['source'], source, 'source', catalogues.sources, issues);
-    checkId(fact, ['claimant'], claimant, 'claimant', catalogues.claimants, issues);
-    reported_via.forEach((id, i) => checkId(fact, ['reported_via', i], id, 'claimant', catalogues.claimants, issues));
-    places.forEach((id, i) => checkId(fact, ['places', i], id, 'place', catalogues.places, issues));
-  }
+  const { source, claimant, reported_via, places } = fact.value;
+  checkId(fact, ['source'], source, 'source', catalogues.sources, issues);
+  checkId(fact, ['claimant'], claimant, 'claimant', catalogues.claimants, issues);
+  reported_via.forEach((id, i) => checkId(fact, ['reported_via', i], id, 'claimant', catalogues.claimants, issues));
+  places.forEach((id, i) => checkId(fact, ['places', i], id, 'place', catalogues.places, issues));
   return issues;
 }
 
-export function checkDisputeReferences(disputes: readonly Located<Dispute>[], catalogues: Catalogues): KnowledgeIssue[] {
+export function checkDisputeReferences(dispute: Located<Dispute>, catalogues: Catalogues): KnowledgeIssue[] {
   const issues: KnowledgeIssue[] = [];
-  for (const dispute of disputes) {
-    dispute.value.claims.forEach((id, i) => checkId(dispute, ['claims', i], id, 'fact', catalogues.facts, issues));
-  }
+  dispute.value.claims.forEach((id, i) => checkId(dispute, ['claims', i], id, 'fact', catalogues.facts, issues));
   return issues;
 }
 
