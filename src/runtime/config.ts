@@ -8,29 +8,21 @@ import { z } from 'zod';
 import { DEFAULT_CACHE_DIR } from '../search/index.ts';
 
 const Snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
-const optionalText = (schema: z.ZodType<string>) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+/** An empty or blank variable counts as unset, so `.env.example` copied as it is gives the defaults. */
+const blankAsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalText = (schema: z.ZodType<string>) => z.preprocess(blankAsUnset, schema.optional());
 
 const EnvSchema = z.object({
   DISCORD_TOKEN: optionalText(z.string().min(20, 'looks too short to be a bot token')),
   DISCORD_APPLICATION_ID: optionalText(Snowflake),
   DISCORD_GUILD_ID: optionalText(Snowflake),
-  DISCORD_API_URL: z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z.url({ protocol: /^https?$/ }).default('https://discord.com/api'),
-  ),
+  DISCORD_API_URL: z.preprocess(blankAsUnset, z.url({ protocol: /^https?$/ }).default('https://discord.com/api')),
   DISCORD_PUBLIC_KEY: optionalText(z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (an Ed25519 public key)')),
-  LOG_LEVEL: z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  ),
+  LOG_LEVEL: z.preprocess(blankAsUnset, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   KNOWLEDGE_DIR: optionalText(z.string()),
   SEARCH_CACHE_DIR: optionalText(z.string()),
-  PORT: z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z.coerce.number().int().min(0).max(65535).default(3000),
-  ),
-  HOST: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().default('127.0.0.1')),
+  PORT: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(65535).default(3000)),
+  HOST: z.preprocess(blankAsUnset, z.string().default('127.0.0.1')),
 });
 
 export type Config = z.infer<typeof EnvSchema>;
