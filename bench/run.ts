@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { machineInfo } from './machine.ts';
 import type { ColdResult, SizeRequest, SizeResult } from './measure-size.ts';
 import { toJson, toText } from './report.ts';
+import { median } from './stats.ts';
 
 const DEFAULT_SIZES: ReadonlyArray<SizeRequest['size']> = ['real', 1000, 10_000, 100_000];
 const SEED = 20200305;
@@ -23,10 +24,9 @@ const COLD_RUNS = 3;
 
 function withColdRuns(full: SizeResult, extra: readonly ColdResult[]): SizeResult {
   const runs = [full.coldStartMs, ...extra.map((r) => r.coldStartMs)];
-  const sorted = [...runs].sort((a, b) => a - b);
   return {
     ...full,
-    coldStartMs: sorted[Math.floor(sorted.length / 2)]!,
+    coldStartMs: median(runs),
     coldStartRunsMs: runs,
     maxEventLoopBlockMs: Math.max(full.maxEventLoopBlockMs, ...extra.map((r) => r.maxEventLoopBlockMs)),
   };
