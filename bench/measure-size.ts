@@ -2,7 +2,7 @@
  * Measure one size of fact base, in a process of its own (so that cold start is really cold and
  * heap/RSS belong to this size alone). Started by run.ts; reports one SizeResult over IPC.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
@@ -18,7 +18,7 @@ import { autocompleteTargets, commandMix, keystrokes, type CommandCase } from '.
 import { latency, median, megabytes, round, timed, timedAsync, type Latency } from './stats.ts';
 import { measureMiniSearch, type MiniSearchReference } from './reference-minisearch.ts';
 import { generateKnowledge } from './synthetic.ts';
-import { factFileOf, writeKnowledgeDir } from './write-files.ts';
+import { writeKnowledgeDir } from './write-files.ts';
 
 export interface SizeRequest {
   /** 'real' for knowledge/, else the number of synthetic facts. */
@@ -159,6 +159,7 @@ async function measureBase(request: SizeRequest, base: FactBase, dir: string | n
   if (cachedIndex.buildInfo?.from !== 'cache') throw new Error('the cache written a moment ago was not used');
 
   const cases = commandMix(base, request.quick ? 200 : 800, request.seed);
+  const queries = cases.flatMap((item) => (item.command === 'search' ? [String(item.values.query)] : []));
   const answers = measureAnswers(index, cases);
   const targets = autocompleteTargets(base, request.quick ? 15 : 40, request.seed + 1);
   const where = measureKeystrokes(targets.where, (prefix) => index.suggestPlaces(prefix));
@@ -170,8 +171,8 @@ async function measureBase(request: SizeRequest, base: FactBase, dir: string | n
   const all = [...where.samples, ...search.samples];
 
   const reload = await measureReload(base, dir, cacheDir);
-  const baseline = measureBaseline(request, base, index, cases, targets);
-  const minisearch = request.minisearch ? measureMiniSearchReference(request, base, index, cases) : undefined;
+  const baseline = measureBaseline(request, base, index, queries, targets);
+  const minisearch = request.minisearch ? measureMiniSearchReference(request, base, index, queries) : undefined;
 
   return {
     label,
@@ -199,12 +200,15 @@ async function measureBase(request: SizeRequest, base: FactBase, dir: string | n
   };
 }
 
-function measureMiniSearchReference(request: SizeRequest, base: FactBase, index: KnowledgeIndex, cases: readonly CommandCase[]) {
-  const queries = cases.filter((item) => item.command === 'search').map((item) => String(item.values.query));
+function measureMiniSearchReference(request: SizeRequest, base: FactBase, index: KnowledgeIndex, queries: readonly string[]) {
   const reference = measureMiniSearch(base, queries, request.quick ? 4000 : 15_000);
-  const sampled = queries.slice(0, reference.sampled);
-  const ours = sampled.flatMap((query) => [0, 1, 2].map(() => timed(() => index.searchFacts(query))[1]));
+  const ours = timeOurSearch(index, queries.slice(0, reference.sampled));
   return { ...reference, ours: latency(ours), ratio: round(reference.search.p50Ms / median(ours)) };
+}
+
+/** Our search on the queries a reference library ran, each three times (ours is too fast for one timing to say much). */
+function timeOurSearch(index: KnowledgeIndex, queries: readonly string[]): number[] {
+  return queries.flatMap((query) => [0, 1, 2].map(() => timed(() => index.searchFacts(query))[1]));
 }
 
 /**
@@ -315,7 +319,7 @@ function measureKeystrokes(texts: readonly string[], suggest: (prefix: string) =
 /** One fact's statement edited, then the new base loaded (from files when there are files) and indexed. */
 async function measureReload(base: FactBase, dir: string | null, cacheDir: string): Promise<SizeResult['reload']> {
   if (dir) {
-    const factsFile = await firstFactsFile(base, dir);
+    const factsFile = await firstFactsFile(dir);
     const text = await readFile(factsFile, 'utf8');
     const facts = parse(text) as Array<Record<string, unknown>>;
     facts[0]!.statement = `${String(facts[0]!.statement)} (Edited.)`;
@@ -334,31 +338,24 @@ async function measureReload(base: FactBase, dir: string | null, cacheDir: strin
   return { ms: round(performance.now() - started), loadMs: null, indexMs: round(indexMs), path: 'memory' };
 }
 
-async function firstFactsFile(base: FactBase, dir: string): Promise<string> {
-  const synthetic = join(dir, factFileOf(0).file);
-  try {
-    await readFile(synthetic);
-    return synthetic;
-  } catch {
-    // The real knowledge: facts/<source id>.yaml
-    return join(dir, 'facts', `${base.facts[0]!.source}.yaml`);
-  }
+/** The facts file the loader reads first (it reads them in name order), whatever the files are called. */
+async function firstFactsFile(dir: string): Promise<string> {
+  const names = (await readdir(join(dir, 'facts'))).filter((name) => name.endsWith('.yaml')).sort();
+  return join(dir, 'facts', names[0]!);
 }
 
 function measureBaseline(
   request: SizeRequest,
   base: FactBase,
   index: KnowledgeIndex,
-  cases: readonly CommandCase[],
+  queries: readonly string[],
   targets: { where: string[]; search: string[] },
 ): SizeResult['baseline'] {
   forceGc();
   const fuse = buildFuseBaseline(base);
   const budgetMs = request.quick ? 4000 : 15_000;
-  const queries = cases.filter((item) => item.command === 'search').map((item) => String(item.values.query));
   const fuseSearch = sampleWithin(queries, budgetMs, 5, (query) => fuse.facts.search(query, { limit: 10 }));
-  const sampled = queries.slice(0, fuseSearch.length);
-  const ours = sampled.flatMap((query) => [0, 1, 2].map(() => timed(() => index.searchFacts(query))[1]));
+  const ours = timeOurSearch(index, queries.slice(0, fuseSearch.length));
 
   // Autocomplete: the same keystrokes as ours, interleaved /where and /search, sampled within budget.
   type Keystroke = { readonly kind: 'where' | 'search'; readonly prefix: string };

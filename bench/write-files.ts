@@ -26,8 +26,3 @@ export async function writeKnowledgeDir(dir: string, knowledge: SyntheticKnowled
   for (const [sourceId, text] of knowledge.articles) writes.push(writeFile(join(dir, 'archive', `${sourceId}.txt`), text));
   await Promise.all(writes);
 }
-
-/** Path of the facts file holding fact number `index`, and its position in that file. */
-export function factFileOf(index: number): { file: string; position: number } {
-  return { file: `facts/part-${String(Math.floor(index / FACTS_PER_FILE)).padStart(4, '0')}.yaml`, position: index % FACTS_PER_FILE };
-}
