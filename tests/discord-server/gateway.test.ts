@@ -1,10 +1,9 @@
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { Client, Events, GatewayCloseCodes, GatewayIntentBits, GatewayOpcodes } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { DEFAULT_INTENTS, deferred, loginBareClient, rejectionOf, useServerAndClient } from './bare-client.ts';
 import type { DiscordServer } from './index.ts';
-import { GatewayClose, GatewayOp } from './gateway/opcodes.ts';
 
 // The gateway against a bare discord.js client: login, what IDENTIFY carries, heartbeats, and the
 // recovery paths (RESUME with replay after 4000, INVALID_SESSION after 4009, RECONNECT).
@@ -58,7 +57,7 @@ describe('login', () => {
       if (message.includes('Heartbeat acknowledged')) acked.resolve();
     });
     await acked.promise;
-    expect(s.gateway.received.some((p) => p.op === GatewayOp.Heartbeat)).toBe(true);
+    expect(s.gateway.received.some((p) => p.op === GatewayOpcodes.Heartbeat)).toBe(true);
   });
 
   it('rejects a wrong token on REST before the gateway is even tried', async () => {
@@ -75,10 +74,10 @@ describe('login', () => {
     const server = await session.startServer();
     const ws = new WebSocket(`${server.gatewayUrl}?v=10&encoding=json`);
     const hello = await once(ws, 'message');
-    expect(JSON.parse(String(hello[0])).op).toBe(GatewayOp.Hello);
-    ws.send(JSON.stringify({ op: GatewayOp.Identify, d: { token: 'wrong', intents: 0, properties: {} } }));
+    expect(JSON.parse(String(hello[0])).op).toBe(GatewayOpcodes.Hello);
+    ws.send(JSON.stringify({ op: GatewayOpcodes.Identify, d: { token: 'wrong', intents: 0, properties: {} } }));
     const [code] = await once(ws, 'close');
-    expect(code).toBe(GatewayClose.AuthenticationFailed);
+    expect(code).toBe(GatewayCloseCodes.AuthenticationFailed);
     expect(server.identifies[0]?.accepted).toBe(false);
   });
 
@@ -89,7 +88,7 @@ describe('login', () => {
     );
     expect(String(error)).toMatch(/disallowed intents/i);
     expect(server.identifies[0]?.privilegedIntents).toEqual(['MESSAGE_CONTENT']);
-    expect(server.identifies[0]?.closeCode).toBe(GatewayClose.DisallowedIntents);
+    expect(server.identifies[0]?.closeCode).toBe(GatewayCloseCodes.DisallowedIntents);
   });
 });
 
@@ -99,7 +98,7 @@ describe('recovery', () => {
     const resumed = deferred<number>();
     c.on(Events.ShardResume, (_id, replayed) => resumed.resolve(replayed));
 
-    await s.closeGateway(GatewayClose.UnknownError);
+    await s.closeGateway(GatewayCloseCodes.UnknownError);
     // Sent while the bot is disconnected: Discord keeps it in the session and replays it on RESUME.
     const missed = s.sendInteraction(s.build.slashCommand('ping'));
     const resume = await s.waitForResume(1);
@@ -118,7 +117,7 @@ describe('recovery', () => {
 
   it('after a 4009 close the RESUME is refused with INVALID_SESSION and the client identifies again', async () => {
     const [s] = await start(41_250, NO_IDENTIFY_WAIT);
-    await s.closeGateway(GatewayClose.SessionTimedOut);
+    await s.closeGateway(GatewayCloseCodes.SessionTimedOut);
     await s.waitForIdentify(2);
     expect(s.resumes[0]?.outcome).toBe('invalid-session');
     expect(s.identifies.map((i) => i.accepted)).toEqual([true, true]);

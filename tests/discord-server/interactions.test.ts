@@ -5,12 +5,13 @@ import {
   DiscordAPIError,
   EmbedBuilder,
   Events,
+  InteractionResponseType,
   MessageFlags,
   type Interaction,
 } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { deferred, rejectionOf, useServerAndClient } from './bare-client.ts';
-import { CallbackType, type DiscordServer, type DiscordServerOptions } from './index.ts';
+import type { DiscordServer, DiscordServerOptions } from './index.ts';
 
 // Interaction responses from a bare discord.js client, checked by the server against Discord's rules.
 
@@ -58,7 +59,7 @@ describe('responding', () => {
     const r = await s.slashCommand('patrol', { number: 22 });
 
     expect(r.timedOut).toBe(false);
-    expect(r.initial?.type).toBe(CallbackType.ChannelMessageWithSource);
+    expect(r.initial?.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(r.initial?.data?.embeds?.[0]).toMatchObject({ title: 'Patrol 22', fields: [{ name: 'Date', value: '2020-03-15' }] });
     expect(r.initial?.data?.allowed_mentions).toEqual({ parse: [] });
     expect(r.original?.embeds[0]?.description).toBe('Saraqib to Ariha');
@@ -73,7 +74,7 @@ describe('responding', () => {
     });
     const r = await s.slashCommand('slow');
 
-    expect(r.initial?.type).toBe(CallbackType.DeferredChannelMessageWithSource);
+    expect(r.initial?.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
     const edit = await r.waitForEdit(1);
     expect(edit.viaOriginal).toBe(true);
     expect(edit.body.content).toBe('done thinking');
@@ -90,7 +91,7 @@ describe('responding', () => {
     });
     const r = await s.autocomplete('where', { place: 'sar' });
 
-    expect(r.initial?.type).toBe(CallbackType.ApplicationCommandAutocompleteResult);
+    expect(r.initial?.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
     expect(r.initial?.data?.choices).toEqual([{ name: 'Saraqib (typed "sar")', value: 'saraqib' }]);
     expect(r.original).toBeNull();
   });
@@ -107,7 +108,7 @@ describe('responding', () => {
     const first = await s.slashCommand('pages');
     const press = await s.buttonPress('page:2', first.original!);
 
-    expect(press.initial?.type).toBe(CallbackType.UpdateMessage);
+    expect(press.initial?.type).toBe(InteractionResponseType.UpdateMessage);
     expect(press.initial?.data?.content).toBe('page 2');
     expect(first.original?.content).toBe('page 2'); // the same message, edited in place
     expect(first.original?.components).toEqual([]);
@@ -127,7 +128,7 @@ describe('responding', () => {
     });
     const first = await s.slashCommand('pages');
     const press = await s.buttonPress('more', first.original!);
-    expect(press.initial?.type).toBe(CallbackType.DeferredUpdateMessage);
+    expect(press.initial?.type).toBe(InteractionResponseType.DeferredMessageUpdate);
     const edit = await press.waitForEdit(1);
     expect(edit.messageId).toBe(first.original?.id);
     expect(first.original?.content).toBe('long');

@@ -1,14 +1,21 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { APIMessage, APIUser } from 'discord.js';
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  GatewayCloseCodes,
+  GatewayIntentBits,
+  InteractionType,
+  type APIMessage,
+  type APIUser,
+} from 'discord.js';
 import { InteractionRegistry, type ServerContext } from './context.ts';
 import { Gateway, type ConnectionRecord, type IdentifyRecord, type ResumeRecord, type Session } from './gateway/gateway.ts';
-import { applicationFlags, Intent } from './gateway/intents.ts';
+import { applicationFlags } from './gateway/intents.ts';
 import { messageDeleteFor, messageEventFor } from './gateway/message-events.ts';
-import { GatewayClose } from './gateway/opcodes.ts';
 import type { DiscordErrorBody } from './lib/errors.ts';
 import { CommandStore } from './model/commands.ts';
-import { InteractionHandle, InteractionType } from './model/interactions.ts';
+import { InteractionHandle } from './model/interactions.ts';
 import { MessageStore, type MessageRecord } from './model/messages.ts';
 import { guildCreateJson } from './model/serialize.ts';
 import { addUser, createWorld, findUser, type World } from './model/world.ts';
@@ -205,7 +212,7 @@ export class DiscordServer {
     return this.gateway.connections;
   }
   /** Closes the bot's gateway sockets with `code` (4000 = unknown error: clients resume). */
-  closeGateway(code: number = GatewayClose.UnknownError, reason?: string): Promise<void> {
+  closeGateway(code: number = GatewayCloseCodes.UnknownError, reason?: string): Promise<void> {
     return this.gateway.closeConnections(code, reason);
   }
   /** Sends a raw dispatch to every live session; returns how many sessions it was queued for. */
@@ -317,8 +324,8 @@ export class DiscordServer {
     };
     // Without the GUILDS intent there is no GUILD_CREATE; discord.js then stops waiting for guilds at once.
     const after =
-      hasGuild && (session.intents & Intent.Guilds) !== 0
-        ? [{ t: 'GUILD_CREATE', d: guildCreateJson(world, (session.intents & Intent.GuildMembers) !== 0) }]
+      hasGuild && (session.intents & GatewayIntentBits.Guilds) !== 0
+        ? [{ t: 'GUILD_CREATE', d: guildCreateJson(world, (session.intents & GatewayIntentBits.GuildMembers) !== 0) }]
         : [];
     return { ready, after };
   }
@@ -326,15 +333,17 @@ export class DiscordServer {
 
 function labelOf(payload: Payload): string {
   const data = (payload.data ?? {}) as Record<string, any>;
+  const isSub = (o: any) => o.type === ApplicationCommandOptionType.Subcommand || o.type === ApplicationCommandOptionType.SubcommandGroup;
   const path = (options: any[] | undefined): string[] => {
-    const sub = options?.find((o) => o.type === 1 || o.type === 2);
+    const sub = options?.find(isSub);
     return sub ? [sub.name, ...path(sub.options)] : [];
   };
+  const slash = `/${[data.name, ...path(data.options)].join(' ')}`;
   switch (payload.type) {
     case InteractionType.ApplicationCommand:
-      return data.type === 1 || data.type === undefined ? `/${[data.name, ...path(data.options)].join(' ')}` : `"${data.name}"`;
+      return (data.type ?? ApplicationCommandType.ChatInput) === ApplicationCommandType.ChatInput ? slash : `"${data.name}"`;
     case InteractionType.ApplicationCommandAutocomplete:
-      return `autocomplete /${[data.name, ...path(data.options)].join(' ')}`;
+      return `autocomplete ${slash}`;
     case InteractionType.MessageComponent:
       return `component ${data.custom_id}`;
     case InteractionType.ModalSubmit:

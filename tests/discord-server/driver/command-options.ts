@@ -1,7 +1,6 @@
-import type { APIApplicationCommandOption, APIUser } from 'discord.js';
+import { ApplicationCommandOptionType as OptionType, type APIApplicationCommandOption, type APIUser } from 'discord.js';
 import { memberPermissions, textChannel, type World } from '../model/world.ts';
 import { memberJson, textChannelJson } from '../model/serialize.ts';
-import { OptionType } from '../validate/commands.ts';
 
 // Turns `{ number: 22, place: 'Saraqib' }` into the `options` (and `resolved`) of an interaction, typed
 // by the registered command definition, and refuses values the Discord client would never send

@@ -1,14 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import type { APIApplicationCommandOption, APIMessage, APIUser } from 'discord.js';
+import {
+  ApplicationCommandOptionType as OptionType,
+  ApplicationCommandType as CommandType,
+  ComponentType,
+  InteractionContextType,
+  InteractionType,
+  PermissionFlagsBits,
+  type APIApplicationCommandOption,
+  type APIMessage,
+  type APIUser,
+} from 'discord.js';
 import type { ServerContext } from '../context.ts';
 import { snowflake } from '../lib/snowflake.ts';
-import { InteractionType } from '../model/interactions.ts';
 import type { MessageRecord } from '../model/messages.ts';
-import { Permission } from '../model/permissions.ts';
 import { dmChannelJson, memberJson, textChannelJson } from '../model/serialize.ts';
 import { dmChannelId, findUser, memberPermissions, textChannel, type World } from '../model/world.ts';
-import { ComponentType, interactiveComponents } from '../validate/components.ts';
-import { CommandType, OptionType } from '../validate/commands.ts';
+import { interactiveComponents } from '../validate/components.ts';
 import { OptionBuilder, type BuiltOption, type OptionValues } from './command-options.ts';
 
 // INTERACTION_CREATE payloads shaped like Discord's (https://discord.com/developers/docs/interactions/
@@ -85,11 +92,12 @@ export class InteractionPayloads {
     if (data !== undefined) base.data = data;
     if (invoker.dm) {
       const dmId = dmChannelId(this.world, user.id);
-      base.app_permissions = (Permission.AttachFiles | Permission.EmbedLinks | Permission.MentionEveryone | Permission.UseExternalEmojis).toString();
+      const { AttachFiles, EmbedLinks, MentionEveryone, UseExternalEmojis } = PermissionFlagsBits;
+      base.app_permissions = (AttachFiles | EmbedLinks | MentionEveryone | UseExternalEmojis).toString();
       base.authorizing_integration_owners = { '0': '0' };
       base.channel = dmChannelJson(dmId, user);
       base.channel_id = dmId;
-      base.context = 1;
+      base.context = InteractionContextType.BotDM;
       base.user = { ...user };
       return base;
     }
@@ -102,7 +110,7 @@ export class InteractionPayloads {
     base.authorizing_integration_owners = { '0': guild.id };
     base.channel = { ...textChannelJson(guild, channel), permissions: memberPermissions(this.world, user.id).toString() };
     base.channel_id = cid;
-    base.context = 0;
+    base.context = InteractionContextType.Guild;
     base.guild = { id: guild.id, locale: guild.locale, features: [] };
     base.guild_id = guild.id;
     base.guild_locale = guild.locale;
@@ -124,12 +132,12 @@ export class InteractionPayloads {
     if (invoker.dm) {
       const contexts = (command as { contexts?: number[] | null }).contexts;
       const dmAllowed = (command as { dm_permission?: boolean }).dm_permission !== false;
-      if (!dmAllowed || (Array.isArray(contexts) && !contexts.includes(1))) throw new Error(`${label} is not available in DMs`);
+      if (!dmAllowed || (Array.isArray(contexts) && !contexts.includes(InteractionContextType.BotDM))) throw new Error(`${label} is not available in DMs`);
     } else if (!invoker.ignorePermissions && command.default_member_permissions !== null && command.default_member_permissions !== undefined) {
       const user = this.userOf(invoker.user);
       const has = memberPermissions(this.world, user.id);
       const required = BigInt(command.default_member_permissions);
-      const allowed = required === 0n ? (has & Permission.Administrator) !== 0n : (has & required) === required;
+      const allowed = required === 0n ? (has & PermissionFlagsBits.Administrator) !== 0n : (has & required) === required;
       if (!allowed) {
         throw new Error(`${user.username} cannot see ${label}: it needs permissions ${command.default_member_permissions} by default`);
       }

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { GatewayCloseCodes, GatewayOpcodes } from 'discord.js';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { isObject } from '../lib/json-values.ts';
 import { changeEmitter, DEFAULT_WAIT_MS, waitUntil } from '../lib/wait.ts';
 import { ALL_INTENTS, PRIVILEGED_INTENTS, privilegedIntentNames } from './intents.ts';
-import { GatewayClose, GatewayOp, SESSION_ENDING_CLOSE_CODES } from './opcodes.ts';
-import { isObject } from '../lib/json-values.ts';
 
 // A Discord gateway over `ws`, JSON encoding only: HELLO, IDENTIFY → READY (+ GUILD_CREATE), heartbeats
 // and ACKs, sequence numbers, RESUME with replay of every dispatch the client missed, INVALID_SESSION,
@@ -13,7 +13,7 @@ import { isObject } from '../lib/json-values.ts';
 // resumed, exactly the path @discordjs/ws takes after a close such as 4000.
 
 export interface DispatchPayload {
-  op: 0;
+  op: GatewayOpcodes.Dispatch;
   t: string;
   s: number;
   d: unknown;
@@ -95,6 +95,18 @@ export interface GatewayOptions {
 
 const REPLAY_BUFFER = 5_000;
 
+/** Close codes after which Discord will not accept a RESUME of the session. */
+const SESSION_ENDING_CLOSE_CODES: readonly number[] = [
+  GatewayCloseCodes.AuthenticationFailed,
+  GatewayCloseCodes.InvalidSeq,
+  GatewayCloseCodes.SessionTimedOut,
+  GatewayCloseCodes.InvalidShard,
+  GatewayCloseCodes.ShardingRequired,
+  GatewayCloseCodes.InvalidAPIVersion,
+  GatewayCloseCodes.InvalidIntents,
+  GatewayCloseCodes.DisallowedIntents,
+];
+
 export class Gateway {
   readonly connections: ConnectionRecord[] = [];
   readonly received: ReceivedPayload[] = [];
@@ -140,7 +152,7 @@ export class Gateway {
   }
 
   /** Closes every open gateway socket with `code`, as Discord does on errors and restarts. */
-  async closeConnections(code: number = GatewayClose.UnknownError, reason = 'closed by the test server'): Promise<void> {
+  async closeConnections(code: number = GatewayCloseCodes.UnknownError, reason = 'closed by the test server'): Promise<void> {
     const closing: Promise<void>[] = [];
     for (const [connectionId, ws] of this.sockets) {
       const connection = this.connections.find((c) => c.id === connectionId);
@@ -158,13 +170,13 @@ export class Gateway {
 
   /** Sends op 7 RECONNECT: the client closes and resumes. */
   requestReconnect(): void {
-    for (const ws of this.sockets.values()) this.send(ws, { op: GatewayOp.Reconnect, d: null });
+    for (const ws of this.sockets.values()) this.send(ws, { op: GatewayOpcodes.Reconnect, d: null });
   }
 
   /** Sends op 9 INVALID_SESSION to connected sessions; unless `resumable`, they can no longer resume. */
   invalidateSessions(resumable = false): void {
     for (const session of this.liveSessions()) {
-      if (session.socket) this.send(session.socket, { op: GatewayOp.InvalidSession, d: resumable });
+      if (session.socket) this.send(session.socket, { op: GatewayOpcodes.InvalidSession, d: resumable });
       if (!resumable) this.invalidate(session.id);
     }
   }
@@ -199,7 +211,7 @@ export class Gateway {
 
   private dispatchTo(session: Session, t: string, d: unknown): void {
     session.seq += 1;
-    const payload: DispatchPayload = { op: GatewayOp.Dispatch, t, s: session.seq, d };
+    const payload: DispatchPayload = { op: GatewayOpcodes.Dispatch, t, s: session.seq, d };
     session.buffer.push(payload);
     if (session.buffer.length > REPLAY_BUFFER) session.buffer.shift();
     if (session.socket) this.send(session.socket, payload);
@@ -234,17 +246,17 @@ export class Gateway {
 
     const { v, encoding, compress } = connection.query;
     if (v !== undefined && v !== '10') {
-      this.close(ws, connection, GatewayClose.InvalidApiVersion, 'Invalid API version');
+      this.close(ws, connection, GatewayCloseCodes.InvalidAPIVersion, 'Invalid API version');
       return;
     }
     if ((encoding !== undefined && encoding !== 'json') || compress !== undefined) {
       // Real Discord supports etf and zlib-stream; this server speaks plain JSON only, which is what
       // discord.js uses unless zlib-sync is installed.
-      this.close(ws, connection, GatewayClose.DecodeError, 'test server supports encoding=json without compression only');
+      this.close(ws, connection, GatewayCloseCodes.DecodeError, 'test server supports encoding=json without compression only');
       return;
     }
     this.send(ws, {
-      op: GatewayOp.Hello,
+      op: GatewayOpcodes.Hello,
       d: { heartbeat_interval: this.options.heartbeatIntervalMs, _trace: ['["test-gateway",{"micros":0}]'] },
     });
   }
@@ -269,32 +281,32 @@ export class Gateway {
       if (isBinary) throw new Error('binary frames are not JSON');
       payload = JSON.parse(data.toString());
     } catch {
-      this.close(ws, connection, GatewayClose.DecodeError, 'Error while decoding payload.');
+      this.close(ws, connection, GatewayCloseCodes.DecodeError, 'Error while decoding payload.');
       return;
     }
     if (!isObject(payload) || typeof payload.op !== 'number') {
-      this.close(ws, connection, GatewayClose.DecodeError, 'Error while decoding payload.');
+      this.close(ws, connection, GatewayCloseCodes.DecodeError, 'Error while decoding payload.');
       return;
     }
     this.received.push({ connectionId: connection.id, op: payload.op, d: payload.d, at: Date.now() });
     switch (payload.op) {
-      case GatewayOp.Heartbeat:
-        if (this.ackHeartbeats) this.send(ws, { op: GatewayOp.HeartbeatAck });
+      case GatewayOpcodes.Heartbeat:
+        if (this.ackHeartbeats) this.send(ws, { op: GatewayOpcodes.HeartbeatAck });
         break;
-      case GatewayOp.Identify:
+      case GatewayOpcodes.Identify:
         this.onIdentify(connection, ws, payload.d);
         break;
-      case GatewayOp.Resume:
+      case GatewayOpcodes.Resume:
         this.onResume(connection, ws, payload.d);
         break;
-      case GatewayOp.PresenceUpdate:
-      case GatewayOp.VoiceStateUpdate:
-      case GatewayOp.RequestGuildMembers:
-      case GatewayOp.RequestSoundboardSounds:
-        if (!connection.sessionId) this.close(ws, connection, GatewayClose.NotAuthenticated, 'Not authenticated.');
+      case GatewayOpcodes.PresenceUpdate:
+      case GatewayOpcodes.VoiceStateUpdate:
+      case GatewayOpcodes.RequestGuildMembers:
+      case GatewayOpcodes.RequestSoundboardSounds:
+        if (!connection.sessionId) this.close(ws, connection, GatewayCloseCodes.NotAuthenticated, 'Not authenticated.');
         break;
       default:
-        this.close(ws, connection, GatewayClose.UnknownOpcode, 'Unknown opcode.');
+        this.close(ws, connection, GatewayCloseCodes.UnknownOpcode, 'Unknown opcode.');
     }
     this.changes.emit('change');
   }
@@ -324,16 +336,16 @@ export class Gateway {
       record.closeCode = code;
       this.close(ws, connection, code, reason);
     };
-    if (connection.sessionId) return reject(GatewayClose.AlreadyAuthenticated, 'Already authenticated.');
-    if (!isObject(d)) return reject(GatewayClose.DecodeError, 'Error while decoding payload.');
-    if (body.token !== this.options.token) return reject(GatewayClose.AuthenticationFailed, 'Authentication failed.');
+    if (connection.sessionId) return reject(GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated.');
+    if (!isObject(d)) return reject(GatewayCloseCodes.DecodeError, 'Error while decoding payload.');
+    if (body.token !== this.options.token) return reject(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
     if (!Number.isInteger(intents) || intents < 0 || (intents & ~ALL_INTENTS) !== 0) {
-      return reject(GatewayClose.InvalidIntents, 'Invalid intent(s).');
+      return reject(GatewayCloseCodes.InvalidIntents, 'Invalid intent(s).');
     }
     if ((intents & PRIVILEGED_INTENTS & ~this.options.enabledPrivilegedIntents) !== 0) {
-      return reject(GatewayClose.DisallowedIntents, 'Disallowed intent(s).');
+      return reject(GatewayCloseCodes.DisallowedIntents, 'Disallowed intent(s).');
     }
-    if (!(shard[1] >= 1 && shard[0] >= 0 && shard[0] < shard[1])) return reject(GatewayClose.InvalidShard, 'Invalid shard.');
+    if (!(shard[1] >= 1 && shard[0] >= 0 && shard[0] < shard[1])) return reject(GatewayCloseCodes.InvalidShard, 'Invalid shard.');
 
     const session: Session = {
       id: randomBytes(16).toString('hex'),
@@ -370,22 +382,22 @@ export class Gateway {
       record.closeCode = code;
       this.close(ws, connection, code, reason);
     };
-    if (connection.sessionId) return reject(GatewayClose.AlreadyAuthenticated, 'Already authenticated.');
-    if (body.token !== this.options.token) return reject(GatewayClose.AuthenticationFailed, 'Authentication failed.');
+    if (connection.sessionId) return reject(GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated.');
+    if (body.token !== this.options.token) return reject(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
     const session = typeof body.session_id === 'string' ? this.sessions.get(body.session_id) : undefined;
     const seq = typeof body.seq === 'number' ? body.seq : -1;
     const firstBuffered = session?.buffer[0]?.s ?? 1;
     if (!session || session.invalidated || seq < firstBuffered - 1) {
       record.outcome = 'invalid-session';
-      this.send(ws, { op: GatewayOp.InvalidSession, d: false });
+      this.send(ws, { op: GatewayOpcodes.InvalidSession, d: false });
       return;
     }
-    if (seq > session.seq) return reject(GatewayClose.InvalidSeq, 'Invalid seq.');
+    if (seq > session.seq) return reject(GatewayCloseCodes.InvalidSeq, 'Invalid seq.');
     if (session.socket && session.socket !== ws) {
       // The session moves to the new connection; Discord drops the old one.
       const old = [...this.sockets].find(([, socket]) => socket === session.socket);
       const oldConnection = old ? this.connections.find((c) => c.id === old[0]) : undefined;
-      if (oldConnection) this.close(session.socket, oldConnection, GatewayClose.UnknownError, 'Session resumed elsewhere.');
+      if (oldConnection) this.close(session.socket, oldConnection, GatewayCloseCodes.UnknownError, 'Session resumed elsewhere.');
     }
     session.socket = ws;
     connection.sessionId = session.id;
@@ -395,6 +407,6 @@ export class Gateway {
     record.replayed = missed.length;
     record.outcome = 'resumed';
     session.seq += 1;
-    this.send(ws, { op: GatewayOp.Dispatch, t: 'RESUMED', s: session.seq, d: { _trace: ['["test-gateway",{"micros":0}]'] } });
+    this.send(ws, { op: GatewayOpcodes.Dispatch, t: 'RESUMED', s: session.seq, d: { _trace: ['["test-gateway",{"micros":0}]'] } });
   }
 }

@@ -1,8 +1,8 @@
+import { GatewayIntentBits } from 'discord.js';
 import type { MessageRecord } from '../model/messages.ts';
 import { memberJson } from '../model/serialize.ts';
 import type { World } from '../model/world.ts';
 import type { Session } from './gateway.ts';
-import { Intent } from './intents.ts';
 
 // MESSAGE_CREATE / MESSAGE_UPDATE as a given session receives them: only with GUILD_MESSAGES (guild
 // channels) or DIRECT_MESSAGES (DMs), never for ephemeral messages, and without the MESSAGE_CONTENT
@@ -11,12 +11,12 @@ import { Intent } from './intents.ts';
 
 export function messageEventFor(world: World, record: MessageRecord, session: Session): Record<string, unknown> | undefined {
   const inGuild = record.guildId !== null;
-  if ((session.intents & (inGuild ? Intent.GuildMessages : Intent.DirectMessages)) === 0) return undefined;
+  if ((session.intents & (inGuild ? GatewayIntentBits.GuildMessages : GatewayIntentBits.DirectMessages)) === 0) return undefined;
   if (record.ephemeral) return undefined;
   const message = structuredClone(record.message) as unknown as Record<string, unknown>;
   const mentionsBot = record.message.mentions.some((u) => u.id === world.bot.id);
   const mayReadContent =
-    (session.intents & Intent.MessageContent) !== 0 || !inGuild || record.authorId === world.bot.id || mentionsBot;
+    (session.intents & GatewayIntentBits.MessageContent) !== 0 || !inGuild || record.authorId === world.bot.id || mentionsBot;
   if (!mayReadContent) {
     message.content = '';
     message.embeds = [];
@@ -33,7 +33,7 @@ export function messageEventFor(world: World, record: MessageRecord, session: Se
 
 export function messageDeleteFor(record: MessageRecord, session: Session): Record<string, unknown> | undefined {
   const inGuild = record.guildId !== null;
-  if ((session.intents & (inGuild ? Intent.GuildMessages : Intent.DirectMessages)) === 0) return undefined;
+  if ((session.intents & (inGuild ? GatewayIntentBits.GuildMessages : GatewayIntentBits.DirectMessages)) === 0) return undefined;
   if (record.ephemeral) return undefined;
   return { id: record.id, channel_id: record.channelId, ...(inGuild ? { guild_id: record.guildId } : {}) };
 }

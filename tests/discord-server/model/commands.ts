@@ -1,7 +1,7 @@
-import type { APIApplicationCommand } from 'discord.js';
+import { ApplicationCommandType as CommandType, ApplicationIntegrationType, type APIApplicationCommand } from 'discord.js';
 import { DiscordErrors } from '../lib/errors.ts';
 import { snowflake } from '../lib/snowflake.ts';
-import { CommandType, validateCommand, validateCommandList } from '../validate/commands.ts';
+import { validateCommand, validateCommandList } from '../validate/commands.ts';
 import { FormErrors } from '../validate/form-errors.ts';
 
 // Registered application commands, global and per guild. Bulk overwrite (PUT) replaces the whole list,
@@ -121,7 +121,7 @@ function normalise(body: Record<string, unknown>, guildId: string | undefined): 
   } else {
     out.dm_permission = body.dm_permission ?? true;
     out.contexts = body.contexts ?? null;
-    out.integration_types = body.integration_types ?? [0];
+    out.integration_types = body.integration_types ?? [ApplicationIntegrationType.GuildInstall];
   }
   for (const key of ['name_localizations', 'description_localizations'] as const) {
     if (body[key] !== undefined && body[key] !== null) out[key] = body[key];

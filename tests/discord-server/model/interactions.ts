@@ -1,31 +1,17 @@
-import type { APIApplicationCommandOptionChoice, APIInteractionResponseCallbackData, APIMessage } from 'discord.js';
+import {
+  InteractionResponseType,
+  MessageFlags,
+  type APIApplicationCommandOptionChoice,
+  type APIInteractionResponseCallbackData,
+  type APIMessage,
+} from 'discord.js';
 import type { DiscordErrorBody } from '../lib/errors.ts';
 import { changeEmitter, DEFAULT_WAIT_MS, waitUntil } from '../lib/wait.ts';
-import { MessageFlag } from '../validate/flags.ts';
 import type { MessageRecord, MessageStore } from './messages.ts';
 
 // The life of one interaction as Discord tracks it: dispatched, then exactly one initial response within
 // the deadline (3 s), then edits and follow-ups with the token for 15 minutes. A handle per interaction
 // lets a test await each step with its full request body.
-
-export const InteractionType = {
-  Ping: 1,
-  ApplicationCommand: 2,
-  MessageComponent: 3,
-  ApplicationCommandAutocomplete: 4,
-  ModalSubmit: 5,
-} as const;
-
-export const CallbackType = {
-  Pong: 1,
-  ChannelMessageWithSource: 4,
-  DeferredChannelMessageWithSource: 5,
-  DeferredUpdateMessage: 6,
-  UpdateMessage: 7,
-  ApplicationCommandAutocompleteResult: 8,
-  Modal: 9,
-  LaunchActivity: 12,
-} as const;
 
 /** Callback `data` as the bot sent it: a message, autocomplete choices, or a modal. */
 export type CallbackData = APIInteractionResponseCallbackData & {
@@ -241,19 +227,19 @@ export class InteractionHandle {
    */
   async waitForMessage(timeoutMs = this.deadlineMs + DEFAULT_WAIT_MS): Promise<APIMessage> {
     const initial = await this.waitForInitial(timeoutMs);
-    if (initial.type === CallbackType.ChannelMessageWithSource || initial.type === CallbackType.UpdateMessage) {
+    if (initial.type === InteractionResponseType.ChannelMessageWithSource || initial.type === InteractionResponseType.UpdateMessage) {
       return this.original!;
     }
     if (
-      initial.type === CallbackType.DeferredChannelMessageWithSource ||
-      initial.type === CallbackType.DeferredUpdateMessage
+      initial.type === InteractionResponseType.DeferredChannelMessageWithSource ||
+      initial.type === InteractionResponseType.DeferredMessageUpdate
     ) {
       return waitUntil(
         this.changes,
         () => {
           const message = this.original;
-          const loading = message ? ((message.flags ?? 0) & MessageFlag.Loading) !== 0 : true;
-          if (this.edits.length > 0 || (initial.type === CallbackType.DeferredChannelMessageWithSource && !loading)) {
+          const loading = message ? ((message.flags ?? 0) & MessageFlags.Loading) !== 0 : true;
+          if (this.edits.length > 0 || (initial.type === InteractionResponseType.DeferredChannelMessageWithSource && !loading)) {
             return message ?? undefined;
           }
           return undefined;

@@ -1,16 +1,12 @@
-import type { APIAttachment, APIEmbed, APIMessage, APIUser } from 'discord.js';
-import { changeEmitter } from '../lib/wait.ts';
-import { snowflake } from '../lib/snowflake.ts';
-import { MessageFlag } from '../validate/flags.ts';
-import { Permission } from './permissions.ts';
-import { memberPermissions, textChannel, type World } from './world.ts';
+import { MessageFlags, MessageType, PermissionFlagsBits, type APIAttachment, type APIEmbed, type APIMessage, type APIUser } from 'discord.js';
 import { isObject } from '../lib/json-values.ts';
+import { snowflake } from '../lib/snowflake.ts';
+import { changeEmitter } from '../lib/wait.ts';
+import { memberPermissions, textChannel, type World } from './world.ts';
 
 // Every message in the fake Discord: bot answers (interaction responses, follow-ups, channel messages)
 // and user messages sent through the driver. Each record keeps the message as Discord would return it,
 // its edit history, the allowed_mentions the bot sent, and who would actually be pinged.
-
-export const MessageType = { Default: 0, Reply: 19, ChatInputCommand: 20, ContextMenuCommand: 23 } as const;
 
 export interface UploadedFile {
   field: string;
@@ -89,8 +85,8 @@ export class MessageStore {
 
   create(input: CreateMessageInput): MessageRecord {
     const id = input.id ?? snowflake();
-    const flags = ((input.body.flags as number | undefined) ?? 0) | (input.loading ? MessageFlag.Loading : 0);
-    const ephemeral = (flags & MessageFlag.Ephemeral) !== 0;
+    const flags = ((input.body.flags as number | undefined) ?? 0) | (input.loading ? MessageFlags.Loading : 0);
+    const ephemeral = (flags & MessageFlags.Ephemeral) !== 0;
     const allowedMentions = input.body.allowed_mentions;
     const pings = input.loading
       ? emptyPings()
@@ -158,7 +154,7 @@ export class MessageStore {
     const record = this.records.get(id);
     if (!record) throw new Error(`edit of unknown message ${id}`);
     const previous = record.message;
-    const wasLoading = ((previous.flags ?? 0) & MessageFlag.Loading) !== 0;
+    const wasLoading = ((previous.flags ?? 0) & MessageFlags.Loading) !== 0;
     const next: APIMessage = { ...previous };
     if ('content' in body) next.content = String(body.content ?? '');
     if ('embeds' in body) next.embeds = normaliseEmbeds(body.embeds);
@@ -166,10 +162,10 @@ export class MessageStore {
     if ('attachments' in body || files.length > 0) {
       next.attachments = this.attachments(files, keptAttachments(previous.attachments, body.attachments));
     }
-    let flags = (previous.flags ?? 0) & ~MessageFlag.Loading;
+    let flags = (previous.flags ?? 0) & ~MessageFlags.Loading;
     if (typeof body.flags === 'number') {
       // Only SUPPRESS_EMBEDS and IS_COMPONENTS_V2 can change; EPHEMERAL stays what it was.
-      const changeable = MessageFlag.SuppressEmbeds | MessageFlag.IsComponentsV2;
+      const changeable = MessageFlags.SuppressEmbeds | MessageFlags.IsComponentsV2;
       flags = (flags & ~changeable) | (body.flags & changeable);
     }
     next.flags = flags;
@@ -247,7 +243,7 @@ export class MessageStore {
       ),
     );
     const canMentionEveryone =
-      this.world.guild.members.has(authorId) && (memberPermissions(this.world, authorId) & Permission.MentionEveryone) !== 0n;
+      this.world.guild.members.has(authorId) && (memberPermissions(this.world, authorId) & PermissionFlagsBits.MentionEveryone) !== 0n;
     const everyone = everyoneInContent && parse.includes('everyone') && canMentionEveryone;
     let repliedUser: string | null = null;
     if (reference && reference.authorId !== authorId) {

@@ -1,9 +1,7 @@
-import type { APIUser } from 'discord.js';
+import { ChannelType, type APIUser } from 'discord.js';
 import { memberPermissions, textChannel, type Guild, type TextChannel, type World } from './world.ts';
 
 // JSON shapes of guild objects as Discord sends them (GUILD_CREATE, REST, interaction payloads).
-
-export const ChannelType = { GuildText: 0, DM: 1 } as const;
 
 /** A guild member object; `withUser` adds `user` (gateway/REST), interactions add `permissions`. */
 export function memberJson(world: World, userId: string, opts: { withUser?: boolean; permissions?: boolean } = {}) {

@@ -1,10 +1,9 @@
-import type { APIRole, APIUser } from 'discord.js';
+import { PermissionFlagsBits, type APIRole, type APIUser } from 'discord.js';
 import { snowflake } from '../lib/snowflake.ts';
 import {
   ALL_PERMISSIONS,
   DEFAULT_BOT_ROLE_PERMISSIONS,
   DEFAULT_EVERYONE_PERMISSIONS,
-  Permission,
 } from './permissions.ts';
 
 // The little Discord the server pretends to be: one bot application, one guild with a couple of text
@@ -160,7 +159,7 @@ export function memberPermissions(world: World, userId: string): bigint {
   for (const r of guild.roles) {
     if (r.id === guild.id || member.roles.includes(r.id)) bits |= BigInt(r.permissions);
   }
-  return bits & Permission.Administrator ? ALL_PERMISSIONS : bits;
+  return bits & PermissionFlagsBits.Administrator ? ALL_PERMISSIONS : bits;
 }
 
 export function textChannel(world: World, channelId: string): TextChannel | undefined {

@@ -1,32 +1,32 @@
+import { ApplicationCommandType, InteractionResponseType, InteractionType, MessageFlags, MessageType } from 'discord.js';
 import type { ServerContext } from '../context.ts';
 import { DiscordErrors } from '../lib/errors.ts';
-import { CallbackType, InteractionType, type CallbackData, type InteractionHandle } from '../model/interactions.ts';
-import { MessageType, type MessageRecord } from '../model/messages.ts';
-import { MessageFlag } from '../validate/flags.ts';
+import { isObject } from '../lib/json-values.ts';
+import type { CallbackData, InteractionHandle } from '../model/interactions.ts';
+import type { MessageRecord } from '../model/messages.ts';
 import { invalidFormBody } from '../validate/form-errors.ts';
 import { validateAutocompleteResult, validateModal } from '../validate/interaction-responses.ts';
 import { validateMessagePayload } from '../validate/message-payload.ts';
 import type { RecordedRequest, Route, RouteContext } from './router.ts';
-import { isObject } from '../lib/json-values.ts';
 
 // Interaction responses and the interaction webhook, with Discord's rules: the initial response must
 // arrive before the deadline (else 404 / 10062 "Unknown interaction"), only once (else 400 / 40060),
 // with a callback type valid for the interaction type; edits and follow-ups need an acknowledged
 // interaction and a live token.
 
-const C = CallbackType;
+const C = InteractionResponseType;
 const ALLOWED_CALLBACKS: Record<number, readonly number[]> = {
   [InteractionType.Ping]: [C.Pong],
   [InteractionType.ApplicationCommand]: [C.ChannelMessageWithSource, C.DeferredChannelMessageWithSource, C.Modal, C.LaunchActivity],
   [InteractionType.MessageComponent]: [
     C.ChannelMessageWithSource,
     C.DeferredChannelMessageWithSource,
-    C.DeferredUpdateMessage,
+    C.DeferredMessageUpdate,
     C.UpdateMessage,
     C.Modal,
   ],
   [InteractionType.ApplicationCommandAutocomplete]: [C.ApplicationCommandAutocompleteResult],
-  [InteractionType.ModalSubmit]: [C.ChannelMessageWithSource, C.DeferredChannelMessageWithSource, C.DeferredUpdateMessage, C.UpdateMessage],
+  [InteractionType.ModalSubmit]: [C.ChannelMessageWithSource, C.DeferredChannelMessageWithSource, C.DeferredMessageUpdate, C.UpdateMessage],
 };
 
 interface InteractionOrigin {
@@ -46,8 +46,8 @@ function originOf(handle: InteractionHandle): InteractionOrigin {
 
 function responseMessageType(handle: InteractionHandle): number {
   if (handle.type !== InteractionType.ApplicationCommand) return MessageType.Default;
-  const commandType = (handle.payload.data as { type?: number } | undefined)?.type ?? 1;
-  return commandType === 1 ? MessageType.ChatInputCommand : MessageType.ContextMenuCommand;
+  const commandType = (handle.payload.data as { type?: number } | undefined)?.type ?? ApplicationCommandType.ChatInput;
+  return commandType === ApplicationCommandType.ChatInput ? MessageType.ChatInputCommand : MessageType.ContextMenuCommand;
 }
 
 /** Type of the focused option of an autocomplete interaction (to check choice values against it). */
@@ -132,7 +132,7 @@ export function interactionRoutes(ctx: ServerContext): Route[] {
         ctx.announce('MESSAGE_CREATE', record);
         break;
       }
-      case C.DeferredUpdateMessage:
+      case C.DeferredMessageUpdate:
       case C.UpdateMessage: {
         const target = (handle.payload.message as { id?: string } | undefined)?.id;
         const record = target ? ctx.messages.get(target) : undefined;
@@ -175,7 +175,7 @@ export function interactionRoutes(ctx: ServerContext): Route[] {
           ...(message
             ? {
                 response_message_id: message.id,
-                response_message_loading: ((message.message.flags ?? 0) & MessageFlag.Loading) !== 0,
+                response_message_loading: ((message.message.flags ?? 0) & MessageFlags.Loading) !== 0,
                 response_message_ephemeral: message.ephemeral,
               }
             : {}),
@@ -215,7 +215,7 @@ export function interactionRoutes(ctx: ServerContext): Route[] {
         const body = c.body as Record<string, unknown>;
         const original = handle.originalRecord;
         let record: MessageRecord;
-        if (original && !original.deleted && ((original.message.flags ?? 0) & MessageFlag.Loading) !== 0) {
+        if (original && !original.deleted && ((original.message.flags ?? 0) & MessageFlags.Loading) !== 0) {
           // The first follow-up after a deferral replaces the "thinking…" message instead of adding one.
           record = ctx.messages.edit(original.id, body, c.files);
           ctx.announce('MESSAGE_UPDATE', record);

@@ -1,25 +1,11 @@
-import { FormErrors, type FormPath } from './form-errors.ts';
+import { ApplicationCommandOptionType as OptionType, ApplicationCommandType as CommandType } from 'discord.js';
 import { charLength, isObject } from '../lib/json-values.ts';
+import { FormErrors, type FormPath } from './form-errors.ts';
 
 // Application command rules from https://discord.com/developers/docs/interactions/application-commands
 // (naming regex, 1-100 character descriptions, 25 options/choices, required options first, choices and
 // autocomplete exclusive, min/max only on the types they belong to, 8000 characters per command, and the
 // per-scope counts: 100 slash commands, 15 user and 15 message context-menu commands).
-
-export const CommandType = { ChatInput: 1, User: 2, Message: 3, PrimaryEntryPoint: 4 } as const;
-export const OptionType = {
-  Subcommand: 1,
-  SubcommandGroup: 2,
-  String: 3,
-  Integer: 4,
-  Boolean: 5,
-  User: 6,
-  Channel: 7,
-  Role: 8,
-  Mentionable: 9,
-  Number: 10,
-  Attachment: 11,
-} as const;
 
 export const COMMAND_LIMITS = {
   chatInput: 100,

@@ -1,28 +1,10 @@
-import type { FormErrors, FormPath } from './form-errors.ts';
+import { ButtonStyle, ComponentType } from 'discord.js';
 import { isObject } from '../lib/json-values.ts';
+import type { FormErrors, FormPath } from './form-errors.ts';
 
 // Message component limits (https://discord.com/developers/docs/components/reference). Classic messages:
 // at most 5 action rows, each with up to 5 buttons or exactly one select menu. Components v2 messages
 // (flag IS_COMPONENTS_V2) allow up to 40 components in total and up to 4000 characters of text display.
-
-export const ComponentType = {
-  ActionRow: 1,
-  Button: 2,
-  StringSelect: 3,
-  TextInput: 4,
-  UserSelect: 5,
-  RoleSelect: 6,
-  MentionableSelect: 7,
-  ChannelSelect: 8,
-  Section: 9,
-  TextDisplay: 10,
-  Thumbnail: 11,
-  MediaGallery: 12,
-  File: 13,
-  Separator: 14,
-  Container: 17,
-  Label: 18,
-} as const;
 
 export const COMPONENT_LIMITS = {
   actionRows: 5,
@@ -67,12 +49,12 @@ class ComponentWalk {
       return;
     }
     this.errors.text([...path, 'label'], b.label, { max: COMPONENT_LIMITS.buttonLabel });
-    if (style === 5) {
+    if (style === ButtonStyle.Link) {
       this.errors.text([...path, 'url'], b.url, { max: 512, min: 1, required: true });
       if (b.custom_id !== undefined) {
         this.errors.add([...path, 'custom_id'], 'BUTTON_COMPONENT_CUSTOM_ID_NOT_ALLOWED', 'A custom id cannot be set on link buttons');
       }
-    } else if (style === 6) {
+    } else if (style === ButtonStyle.Premium) {
       if (typeof b.sku_id !== 'string') this.errors.add([...path, 'sku_id'], 'BASE_TYPE_REQUIRED', 'This field is required');
     } else {
       this.customId([...path, 'custom_id'], b.custom_id, true);
@@ -80,7 +62,7 @@ class ComponentWalk {
         this.errors.add([...path, 'url'], 'BUTTON_COMPONENT_URL_NOT_ALLOWED', 'A url can only be set on link buttons');
       }
     }
-    if (style !== 6 && (b.label === undefined || b.label === '') && b.emoji === undefined) {
+    if (style !== ButtonStyle.Premium && (b.label === undefined || b.label === '') && b.emoji === undefined) {
       this.errors.add(path, 'BUTTON_COMPONENT_LABEL_OR_EMOJI_REQUIRED', 'A label or an emoji is required');
     }
   }

@@ -1,12 +1,7 @@
-// Message flag bits (https://discord.com/developers/docs/resources/message#message-object-message-flags).
-export const MessageFlag = {
-  SuppressEmbeds: 1 << 2,
-  Ephemeral: 1 << 6,
-  Loading: 1 << 7,
-  SuppressNotifications: 1 << 12,
-  IsVoiceMessage: 1 << 13,
-  IsComponentsV2: 1 << 15,
-} as const;
+import { MessageFlags } from 'discord.js';
+
+// Which message flags (https://discord.com/developers/docs/resources/message#message-object-message-flags)
+// each endpoint accepts.
 
 /** Where a message payload is sent decides which flags Discord lets you set. */
 export type MessagePayloadKind =
@@ -16,7 +11,7 @@ export type MessagePayloadKind =
   | 'channel-message' // POST /channels/:id/messages
   | 'edit'; // PATCH of an existing message
 
-const F = MessageFlag;
+const F = MessageFlags;
 export const ALLOWED_FLAGS: Record<MessagePayloadKind, number> = {
   'interaction-message': F.SuppressEmbeds | F.Ephemeral | F.SuppressNotifications | F.IsVoiceMessage | F.IsComponentsV2,
   'interaction-deferred': F.Ephemeral,

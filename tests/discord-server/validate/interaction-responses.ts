@@ -1,13 +1,11 @@
-import { ComponentType } from './components.ts';
-import { FormErrors } from './form-errors.ts';
+import { ApplicationCommandOptionType, ComponentType } from 'discord.js';
 import { isObject } from '../lib/json-values.ts';
+import { FormErrors } from './form-errors.ts';
 
 // Autocomplete results and modals, the two interaction responses that are not messages.
 
 export const AUTOCOMPLETE_LIMITS = { choices: 25, name: 100, value: 100 } as const;
 export const MODAL_LIMITS = { title: 45, customId: 100, components: 5, textInputValue: 4000, label: 45 } as const;
-
-const OptionType = { String: 3, Integer: 4, Number: 10 } as const;
 
 /**
  * `focusedType` is the option type of the focused option: Discord checks each choice value against it
@@ -24,11 +22,11 @@ export function validateAutocompleteResult(data: unknown, focusedType: number | 
     const value = c.value;
     if (value === undefined || value === null) {
       errors.add([...at, 'value'], 'BASE_TYPE_REQUIRED', 'This field is required');
-    } else if (focusedType === OptionType.Integer && !(typeof value === 'number' && Number.isInteger(value))) {
+    } else if (focusedType === ApplicationCommandOptionType.Integer && !(typeof value === 'number' && Number.isInteger(value))) {
       errors.add([...at, 'value'], 'NUMBER_TYPE_COERCE', `Value "${String(value)}" is not int.`);
-    } else if (focusedType === OptionType.Number && typeof value !== 'number') {
+    } else if (focusedType === ApplicationCommandOptionType.Number && typeof value !== 'number') {
       errors.add([...at, 'value'], 'NUMBER_TYPE_COERCE', `Value "${String(value)}" is not a valid number.`);
-    } else if (focusedType === OptionType.String || focusedType === undefined) {
+    } else if (focusedType === ApplicationCommandOptionType.String || focusedType === undefined) {
       errors.text([...at, 'value'], value, { max: AUTOCOMPLETE_LIMITS.value });
     }
   });

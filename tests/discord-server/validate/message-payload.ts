@@ -1,9 +1,10 @@
+import { MessageFlags } from 'discord.js';
 import { DiscordErrors } from '../lib/errors.ts';
+import { isObject } from '../lib/json-values.ts';
 import { validateComponents } from './components.ts';
 import { validateEmbeds } from './embeds.ts';
-import { ALLOWED_FLAGS, MessageFlag, type MessagePayloadKind } from './flags.ts';
+import { ALLOWED_FLAGS, type MessagePayloadKind } from './flags.ts';
 import { FormErrors, type FormPath } from './form-errors.ts';
-import { isObject } from '../lib/json-values.ts';
 
 export const CONTENT_MAX = 2000;
 
@@ -39,7 +40,7 @@ export function validateMessagePayload(body: unknown, check: MessagePayloadCheck
   } else if ((flags & ~ALLOWED_FLAGS[check.kind]) !== 0) {
     errors.add(at('flags'), 'MESSAGE_FLAGS_INVALID', `Invalid flags for this request: ${flags}`);
   }
-  const componentsV2 = typeof flags === 'number' && (flags & MessageFlag.IsComponentsV2) !== 0;
+  const componentsV2 = typeof flags === 'number' && (flags & MessageFlags.IsComponentsV2) !== 0;
 
   errors.text(at('content'), body.content, { max: CONTENT_MAX });
   validateEmbeds(errors, at('embeds'), body.embeds);
