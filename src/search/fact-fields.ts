@@ -41,8 +41,6 @@ export class FactEntities {
   readonly keys: string[] = [];
   readonly field: number[] = [];
   readonly terms: Int32Array[] = [];
-  /** Number of terms per entity, by entity id (grown as entities are created). */
-  #termCounts = new Int32Array(256);
   /** Every (entity, fact) link, in fact order: `linkEntity[i]` points to `linkDoc[i]`. */
   readonly linkEntity = new GrowableInt32(1 << 16);
   readonly linkDoc = new GrowableInt32(1 << 16);
@@ -85,7 +83,7 @@ export class FactEntities {
   #link(entity: number, doc: number): number {
     this.linkEntity.push(entity);
     this.linkDoc.push(doc);
-    return this.#termCounts[entity]!;
+    return this.terms[entity]!.length;
   }
 
   /** Each entity's facts, ascending and each once: (offsets per entity, fact positions). */
@@ -160,12 +158,6 @@ export class FactEntities {
     this.keys.push(key);
     this.field.push(field);
     this.terms.push(Int32Array.from(collected));
-    if (entity >= this.#termCounts.length) {
-      const bigger = new Int32Array(this.#termCounts.length * 2);
-      bigger.set(this.#termCounts);
-      this.#termCounts = bigger;
-    }
-    this.#termCounts[entity] = collected.size;
     return entity;
   }
 }
