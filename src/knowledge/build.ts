@@ -49,20 +49,26 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
   const issues: KnowledgeIssue[] = [];
   const archives = new Map<string, string>();
   const yamlFiles: { name: string; label: string; text: string }[] = [];
+  /** The files the base is built from, in path order: what its version is a hash of. */
+  const loaded: [string, string][] = [];
 
-  for (const [name, text] of all) {
-    const top = (TOP_LEVEL_FILES as readonly string[]).includes(name);
-    if (top) yamlFiles.push({ name, label: name.replace(/\.yaml$/, ''), text });
+  for (const file of all) {
+    const [name, text] = file;
+    if ((TOP_LEVEL_FILES as readonly string[]).includes(name)) yamlFiles.push({ name, label: name.replace(/\.yaml$/, ''), text });
     else if (FACTS_FILE.test(name)) yamlFiles.push({ name, label: 'facts', text });
     else if (ARCHIVE_FILE.test(name)) archives.set(name, text);
-    else if (/^[^/]+\.ya?ml$/.test(name) || name.startsWith('facts/')) {
-      issues.push({
-        path: `${root}/${name}`,
-        line: 1,
-        field: name,
-        message: `not a knowledge file, so it is ignored: the files are ${TOP_LEVEL_FILES.join(', ')} and facts/*.yaml`,
-      });
+    else {
+      if (/^[^/]+\.ya?ml$/.test(name) || name.startsWith('facts/')) {
+        issues.push({
+          path: `${root}/${name}`,
+          line: 1,
+          field: name,
+          message: `not a knowledge file, so it is ignored: the files are ${TOP_LEVEL_FILES.join(', ')} and facts/*.yaml`,
+        });
+      }
+      continue;
     }
+    loaded.push(file);
   }
 
   const groups = {
@@ -159,7 +165,7 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
   return {
     ok: true,
     base: assemble(
-      knowledgeVersion([...all.filter(([name]) => isLoaded(name))]),
+      knowledgeVersion(loaded),
       groups.facts.valid.map((entry) => entry.value),
       groups.sources.valid.map((entry) => entry.value),
       groups.places.valid.map((entry) => entry.value),
@@ -168,10 +174,6 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
       articles,
     ),
   };
-}
-
-function isLoaded(name: string): boolean {
-  return (TOP_LEVEL_FILES as readonly string[]).includes(name) || FACTS_FILE.test(name) || ARCHIVE_FILE.test(name);
 }
 
 function newGroup<T>(): Group<T> {
