@@ -29,6 +29,9 @@ const RawOptionSchema: z.ZodType<RawOption> = z.lazy(() =>
 const Snowflake = z.string().regex(/^\d{1,20}$/);
 const UserRef = z.object({ id: Snowflake });
 
+/** Enough to tell a PING (which carries little else) from the rest. */
+const TypeOnly = z.object({ type: z.number().int() });
+
 /** The fields every interaction but PING carries; the rest is read per type below. */
 const InteractionSchema = z.object({
   id: Snowflake,
@@ -67,7 +70,7 @@ export type ParsedInteraction =
   | { readonly kind: 'invalid'; readonly problem: string };
 
 export function parseInteraction(json: unknown): ParsedInteraction {
-  const typed = z.object({ type: z.number().int() }).safeParse(json);
+  const typed = TypeOnly.safeParse(json);
   if (!typed.success) return { kind: 'invalid', problem: 'not an interaction (no numeric "type")' };
   if (typed.data.type === InteractionType.Ping) return { kind: 'ping' };
 
