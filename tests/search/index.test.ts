@@ -4,18 +4,16 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FactBase } from '../../src/domain/types.ts';
-import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { buildKnowledgeIndex, buildKnowledgeIndexAsync } from '../../src/search/index.ts';
 import type { KnowledgeIndex, PlaceResolution } from '../../src/search/types.ts';
 import { nameKey, normaliseTerms } from '../../src/text/normalise.ts';
+import { realBase } from './fixtures.ts';
 
 let base: FactBase;
 let index: KnowledgeIndex;
 
 beforeAll(async () => {
-  const loaded = await loadKnowledge();
-  if (!loaded.ok) throw new Error('the real knowledge base must load');
-  base = loaded.base;
+  base = await realBase();
   index = buildKnowledgeIndex(base);
 });
 
