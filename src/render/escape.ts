@@ -10,20 +10,15 @@
  * allowed_mentions { parse: [] } on every payload is the second line of defence, not the first.
  */
 
-const ZWSP = '\u200b';
+import { removeInvisible } from './invisible.ts';
 
-/** Control characters, bidi overrides and isolates, and other invisible formatting that could
- *  disguise text; newlines and tabs become spaces since echoes are one line. */
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
+const ZWSP = '\u200b';
 
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
 
-/** Half of a surrogate pair on its own: not a character, and invalid once encoded as UTF-8. */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
 /** Remove what could disguise text or break lines. */
 export function stripInvisible(text: string): string {
-  return text.replace(/[\r\n\t]+/g, ' ').replace(INVISIBLE, '').replace(LONE_SURROGATE, '\ufffd');
+  return removeInvisible(text.replace(/[\r\n\t]+/g, ' '));
 }
 
 /** Anything a user typed, echoed back inside markdown. */

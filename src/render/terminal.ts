@@ -6,6 +6,7 @@
 import type { Answer, AnswerItem, CitedFact, Phrase } from '../answers/answer.ts';
 import { phraseText } from '../answers/answer.ts';
 import { plural } from '../answers/cite.ts';
+import { removeInvisible } from './invisible.ts';
 
 export interface TerminalOptions {
   /** Columns to wrap at (default 80; at least 40). */
@@ -14,11 +15,9 @@ export interface TerminalOptions {
 
 const INDENT = '  ';
 
-/** C0/C1 controls (ESC included), bidi overrides and other invisible formatting. */
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-
-export function cleanForTerminal(text: string): string {
-  return text.replace(/\t/g, ' ').replace(CONTROL, '');
+/** Invisible characters and carriage returns removed, tabs made spaces; line breaks are kept for `wrap`. */
+function cleanForTerminal(text: string): string {
+  return removeInvisible(text.replace(/\t/g, ' ').replace(/\r/g, ''));
 }
 
 /** Greedy word wrap; words longer than the line are broken. Each line starts with `indent`. */
