@@ -1,5 +1,5 @@
 import type { ServerContext } from '../context.ts';
-import { DiscordErrors, DiscordHttpError } from '../lib/errors.ts';
+import { DiscordErrors } from '../lib/errors.ts';
 import type { MessageRecord } from '../model/messages.ts';
 import { isDmChannel, textChannel } from '../model/world.ts';
 import { invalidFormBody } from '../validate/form-errors.ts';
@@ -100,9 +100,7 @@ export function channelRoutes(ctx: ServerContext): Route[] {
       handle: (c) => {
         const record = messageIn(channelOf(c).id, c.params.message!);
         // The bot's role has no MANAGE_MESSAGES, so only its own messages can go.
-        if (record.authorId !== world.bot.id) {
-          throw new DiscordHttpError(403, { message: 'Missing Permissions', code: 50013 });
-        }
+        if (record.authorId !== world.bot.id) throw DiscordErrors.missingPermissions();
         ctx.messages.delete(record.id);
         ctx.announce('MESSAGE_DELETE', record);
         return { status: 204 };

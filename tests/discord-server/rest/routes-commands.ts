@@ -1,16 +1,15 @@
 import type { ServerContext } from '../context.ts';
-import { DiscordHttpError } from '../lib/errors.ts';
+import { DiscordErrors } from '../lib/errors.ts';
 import type { Route, RouteContext } from './router.ts';
 
 // Application command registration, global and per guild: list, bulk overwrite (PUT), create/upsert
 // (POST: 201 when new, 200 when it replaced a command of the same name), get, edit, delete.
 
 export function commandRoutes(ctx: ServerContext): Route[] {
-  const missingAccess = () => new DiscordHttpError(403, { message: 'Missing Access', code: 50001 });
   // The bot may only manage its own application's commands, and guild commands of guilds it is in.
   const scope = ({ params }: RouteContext): string | undefined => {
-    if (params.app !== ctx.world.applicationId) throw missingAccess();
-    if (params.guild !== undefined && params.guild !== ctx.world.guild.id) throw missingAccess();
+    if (params.app !== ctx.world.applicationId) throw DiscordErrors.missingAccess();
+    if (params.guild !== undefined && params.guild !== ctx.world.guild.id) throw DiscordErrors.missingAccess();
     return params.guild;
   };
   const routes: Route[] = [];

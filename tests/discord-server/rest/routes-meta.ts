@@ -1,5 +1,5 @@
 import type { ServerContext } from '../context.ts';
-import { DiscordErrors, DiscordHttpError } from '../lib/errors.ts';
+import { DiscordErrors } from '../lib/errors.ts';
 import { applicationFlags } from '../gateway/intents.ts';
 import { applicationJson, channelJson, guildJson, memberJson, userJson } from '../model/serialize.ts';
 import type { Route } from './router.ts';
@@ -91,9 +91,7 @@ export function metaRoutes(ctx: ServerContext): Route[] {
       auth: 'bot',
       handle: ({ params }) => {
         requireGuild(params.guild);
-        if (!world.guild.members.has(params.user!)) {
-          throw new DiscordHttpError(404, { message: 'Unknown Member', code: 10007 });
-        }
+        if (!world.guild.members.has(params.user!)) throw DiscordErrors.unknownMember();
         return { body: memberJson(world, params.user!, { withUser: true }) };
       },
     },

@@ -1,3 +1,4 @@
+import { RESTJSONErrorCodes } from 'discord.js';
 import { DiscordHttpError } from '../lib/errors.ts';
 
 // Discord reports payload problems as 400 / code 50035 "Invalid Form Body" with the problems nested by
@@ -102,7 +103,7 @@ export function nestIssues(issues: readonly FormIssue[]): Record<string, unknown
 
 export class InvalidFormBodyError extends DiscordHttpError {
   constructor(readonly issues: readonly FormIssue[]) {
-    super(400, { message: 'Invalid Form Body', code: 50035, errors: nestIssues(issues) });
+    super(400, { message: 'Invalid Form Body', code: RESTJSONErrorCodes.InvalidFormBodyOrContentType, errors: nestIssues(issues) });
   }
 }
 
