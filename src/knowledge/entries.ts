@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { KnowledgeIssue } from '../domain/types.ts';
+import type { RawId } from './ids.ts';
 import { didYouMean } from './issues.ts';
 import { issueAt, type YamlFile } from './yaml-file.ts';
 
@@ -19,7 +20,7 @@ export interface Located<T> {
 export interface ValidatedEntries<T> {
   readonly valid: Located<T>[];
   /** `id` of every entry that has a string id, valid or not: references to them are not "unknown". */
-  readonly rawIds: { readonly id: string; readonly file: YamlFile; readonly index: number }[];
+  readonly rawIds: RawId[];
   readonly issues: KnowledgeIssue[];
 }
 
@@ -28,7 +29,7 @@ export type EntrySchema<T> = z.ZodType<T> & { shape: Record<string, z.ZodType> }
 
 export function validateEntries<T>(file: YamlFile, schema: EntrySchema<T>): ValidatedEntries<T> {
   const valid: Located<T>[] = [];
-  const rawIds: ValidatedEntries<T>['rawIds'] = [];
+  const rawIds: RawId[] = [];
   const issues: KnowledgeIssue[] = [];
   (file.entries ?? []).forEach((raw, index) => {
     if (isRecord(raw) && typeof raw.id === 'string') rawIds.push({ id: raw.id, file, index });
