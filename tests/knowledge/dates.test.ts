@@ -2,14 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumber, isoDay, periodOf, possibleDays } from '../../src/knowledge/dates.ts';
 import { buildFactBase } from '../../src/knowledge/load.ts';
-import { issuesOf, mutate, validFiles } from './helpers.ts';
+import { itReportsEach, mutate, validFiles } from './helpers.ts';
 
 const A = 'facts/alpha-news-patrol.yaml';
 const B = 'facts/beta-report.yaml';
-const F = (file: string) => `knowledge/${file}`;
 
 describe('date checks', () => {
-  const cases: { rule: string; file: string; from: string; to: string; line: number; field: string; message: string }[] = [
+  itReportsEach([
     {
       rule: 'a date is not a calendar date',
       file: B,
@@ -175,13 +174,7 @@ describe('date checks', () => {
       field: 'sources[0].date_reasoning',
       message: 'is required when date_basis is inferred: say in words how the date was worked out',
     },
-  ];
-
-  for (const { rule, file, from, to, line, field, message } of cases) {
-    it(`reports it when ${rule}`, () => {
-      expect(issuesOf(mutate(validFiles(), file, from, to))).toEqual([{ path: F(file), line, field, message }]);
-    });
-  }
+  ]);
 
   it('accepts bounds that narrow a month', () => {
     const files = mutate(validFiles(), A, '  date_precision: month', '  date_precision: month\n  date_earliest: 2020-03-06');

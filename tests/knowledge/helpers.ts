@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, expect } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import type { KnowledgeIssue } from '../../src/domain/types.ts';
 import { buildFactBase } from '../../src/knowledge/load.ts';
 
@@ -50,6 +50,26 @@ export function issuesOf(files: Files): KnowledgeIssue[] {
   const result = buildFactBase({ root: 'knowledge', files });
   if (result.ok) expect.fail('expected the knowledge to be rejected, but it loaded');
   return result.issues;
+}
+
+/** One rule broken once in the valid fixture: `from` (once in `file`) becomes `to`, giving this one issue. */
+export interface BrokenRule {
+  readonly rule: string;
+  readonly file: string;
+  readonly from: string;
+  readonly to: string;
+  readonly line: number;
+  readonly field: string;
+  readonly message: string;
+}
+
+/** One test per case: the fixture with that one change is rejected with exactly the issue expected. */
+export function itReportsEach(cases: readonly BrokenRule[]): void {
+  for (const { rule, file, from, to, line, field, message } of cases) {
+    it(`reports it when ${rule}`, () => {
+      expect(issuesOf(mutate(validFiles(), file, from, to))).toEqual([{ path: `knowledge/${file}`, line, field, message }]);
+    });
+  }
 }
 
 const tempDirs: string[] = [];

@@ -1,7 +1,7 @@
 /** Unique ids and references that must resolve, each broken once in the valid fixture. */
 import { describe, expect, it } from 'vitest';
 import { buildFactBase } from '../../src/knowledge/load.ts';
-import { issuesOf, lineIn, mutate, validFiles, type Files } from './helpers.ts';
+import { issuesOf, itReportsEach, lineIn, mutate, validFiles, type Files } from './helpers.ts';
 
 const A = 'facts/alpha-news-patrol.yaml';
 const B = 'facts/beta-report.yaml';
@@ -55,7 +55,7 @@ describe('unique ids', () => {
 });
 
 describe('references', () => {
-  const cases: { rule: string; file: string; from: string; to: string; line: number; field: string; message: string }[] = [
+  itReportsEach([
     {
       rule: "a fact's source does not exist",
       file: A,
@@ -137,13 +137,7 @@ describe('references', () => {
       field: 'sources[0].non_article[0].lines',
       message: 'lines are counted from 1; got 0',
     },
-  ];
-
-  for (const { rule, file, from, to, line, field, message } of cases) {
-    it(`reports it when ${rule}`, () => {
-      expect(issuesOf(mutate(validFiles(), file, from, to))).toEqual([{ path: `knowledge/${file}`, line, field, message }]);
-    });
-  }
+  ]);
 
   it('does not judge references into a file that could not be parsed', () => {
     // Every beta-report fact refers to claimant local-sources; with claimants.yaml unreadable,

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseForQuote } from '../../src/knowledge/article-text.ts';
 import { buildFactBase } from '../../src/knowledge/load.ts';
-import { issuesOf, mutate, validFiles } from './helpers.ts';
+import { issuesOf, itReportsEach, mutate, validFiles } from './helpers.ts';
 
 const A = 'facts/alpha-news-patrol.yaml';
 const B = 'facts/beta-report.yaml';
@@ -22,57 +22,52 @@ describe('quotes', () => {
     expect(buildFactBase({ root: 'knowledge', files: validFiles() }).ok).toBe(true);
   });
 
-  it('rejects a quote taken from the reader comments', () => {
-    expect(quoteIssue(A, MARCH, 'quote: The patrol really ended in Ariha on Monday.')).toEqual([
-      {
-        path: 'knowledge/facts/alpha-news-patrol.yaml',
-        line: 33,
-        field: 'facts[2].quote',
-        message:
-          'quote is in a part of knowledge/archive/alpha-news-patrol.txt that is not the article ' +
-          '(reader-comments, lines 12-13): its names and dates are not facts; quote the article itself',
-      },
-    ]);
-  });
-
-  it('rejects a quote taken from a photo caption', () => {
-    expect(quoteIssue(B, JUNE, 'quote: a convoy on the M4 in 2019')).toEqual([
-      {
-        path: 'knowledge/facts/beta-report.yaml',
-        line: 16,
-        field: 'facts[1].quote',
-        message:
-          'quote is in a part of knowledge/archive/beta-report.txt that is not the article ' +
-          '(photo-caption, line 11): its names and dates are not facts; quote the article itself',
-      },
-    ]);
-  });
-
-  it('rejects a quote with a changed word, saying where it stops matching', () => {
-    expect(quoteIssue(B, JUNE, 'quote: four patrols had been carried out by the end of July 2020')).toEqual([
-      {
-        path: 'knowledge/facts/beta-report.yaml',
-        line: 16,
-        field: 'facts[1].quote',
-        message:
-          'quote not found verbatim in the article text of source beta-report (knowledge/archive/beta-report.txt): ' +
-          'the text matches up to "…n carried out by the end of Ju" and then differs',
-      },
-    ]);
-  });
-
-  it('rejects a quote whose opening words are not in the article at all', () => {
-    expect(quoteIssue(B, JUNE, 'quote: five patrols had been carried out by the end of June 2020')).toEqual([
-      {
-        path: 'knowledge/facts/beta-report.yaml',
-        line: 16,
-        field: 'facts[1].quote',
-        message:
-          'quote not found verbatim in the article text of source beta-report (knowledge/archive/beta-report.txt): ' +
-          'not even its opening words are there',
-      },
-    ]);
-  });
+  itReportsEach([
+    {
+      rule: 'a quote is taken from the reader comments',
+      file: A,
+      from: MARCH,
+      to: 'quote: The patrol really ended in Ariha on Monday.',
+      line: 33,
+      field: 'facts[2].quote',
+      message:
+        'quote is in a part of knowledge/archive/alpha-news-patrol.txt that is not the article ' +
+        '(reader-comments, lines 12-13): its names and dates are not facts; quote the article itself',
+    },
+    {
+      rule: 'a quote is taken from a photo caption',
+      file: B,
+      from: JUNE,
+      to: 'quote: a convoy on the M4 in 2019',
+      line: 16,
+      field: 'facts[1].quote',
+      message:
+        'quote is in a part of knowledge/archive/beta-report.txt that is not the article ' +
+        '(photo-caption, line 11): its names and dates are not facts; quote the article itself',
+    },
+    {
+      rule: 'a quote has a changed word (saying where it stops matching)',
+      file: B,
+      from: JUNE,
+      to: 'quote: four patrols had been carried out by the end of July 2020',
+      line: 16,
+      field: 'facts[1].quote',
+      message:
+        'quote not found verbatim in the article text of source beta-report (knowledge/archive/beta-report.txt): ' +
+        'the text matches up to "…n carried out by the end of Ju" and then differs',
+    },
+    {
+      rule: "a quote's opening words are not in the article at all",
+      file: B,
+      from: JUNE,
+      to: 'quote: five patrols had been carried out by the end of June 2020',
+      line: 16,
+      field: 'facts[1].quote',
+      message:
+        'quote not found verbatim in the article text of source beta-report (knowledge/archive/beta-report.txt): ' +
+        'not even its opening words are there',
+    },
+  ]);
 
   it('does not forgive a change of case', () => {
     const issues = quoteIssue(A, MARCH, 'quote: officials say the patrols began in March');

@@ -3,7 +3,7 @@
  * fixture and expects exactly one issue, at the right file, line and field.
  */
 import { describe, expect, it } from 'vitest';
-import { issuesOf, mutate, validFiles } from './helpers.ts';
+import { issuesOf, itReportsEach, mutate, validFiles } from './helpers.ts';
 
 const A = 'facts/alpha-news-patrol.yaml';
 const B = 'facts/beta-report.yaml';
@@ -49,7 +49,7 @@ describe('YAML syntax', () => {
 });
 
 describe('schema', () => {
-  const cases: { rule: string; file: string; from: string; to: string; line: number; field: string; message: string }[] = [
+  itReportsEach([
     {
       rule: 'a required field is missing (reported at its entry)',
       file: A,
@@ -199,15 +199,7 @@ describe('schema', () => {
       field: 'disputes[0].claims',
       message: 'a dispute links at least two facts',
     },
-  ];
-
-  for (const { rule, file, from, to, line, field, message } of cases) {
-    it(`reports it when ${rule}`, () => {
-      expect(issuesOf(mutate(validFiles(), file, from, to))).toEqual([
-        { path: `knowledge/${file}`, line, field, message },
-      ]);
-    });
-  }
+  ]);
 
   it('reports an entry that is not a map of fields', () => {
     const files = mutate(validFiles(), 'places.yaml', '- id: ariha\n  name: Ariha\n  kind: town\n  region: Idlib province, Syria\n', '- ariha\n');
