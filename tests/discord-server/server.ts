@@ -124,8 +124,8 @@ export class DiscordServer {
     this.rest = new RestRouter(
       [...metaRoutes(this.ctx), ...commandRoutes(this.ctx), ...interactionRoutes(this.ctx), ...channelRoutes(this.ctx)],
       this.token,
+      (record) => recordCallbackAttempt(this.ctx, record),
     );
-    this.rest.changes.on('request', (record: RecordedRequest) => recordCallbackAttempt(this.ctx, record));
     this.build = new InteractionPayloads(this.ctx, options.requireRegisteredCommands ?? true, () => this.tester);
   }
 

@@ -131,10 +131,6 @@ export class Gateway {
     return [...this.sessions.values()].filter((s) => !s.invalidated);
   }
 
-  get readyCount(): number {
-    return this.identifies.filter((i) => i.accepted).length;
-  }
-
   /**
    * Sends a dispatch to every live session for which `dataFor` returns data (undefined skips the
    * session, e.g. for a missing intent). Sessions whose socket is closed buffer it for RESUME.
@@ -187,11 +183,6 @@ export class Gateway {
 
   waitForResume(n = 1, timeoutMs = DEFAULT_WAIT_MS): Promise<ResumeRecord> {
     return waitUntil(this.changes, () => this.resumes[n - 1], `RESUME #${n}`, timeoutMs);
-  }
-
-  /** The n-th connection (1-based) to be opened. */
-  waitForConnection(n = 1, timeoutMs = DEFAULT_WAIT_MS): Promise<ConnectionRecord> {
-    return waitUntil(this.changes, () => this.connections[n - 1], `gateway connection #${n}`, timeoutMs);
   }
 
   async shutdown(): Promise<void> {

@@ -24,8 +24,3 @@ export function snowflake(at: number = Date.now()): string {
   const id = ((ms - DISCORD_EPOCH) << 22n) | (1n << 17n) | (1n << 12n) | increment;
   return id.toString();
 }
-
-/** The creation time encoded in a snowflake, in milliseconds since 1970. */
-export function snowflakeTimestamp(id: string): number {
-  return Number((BigInt(id) >> 22n) + DISCORD_EPOCH);
-}

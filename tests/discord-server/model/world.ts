@@ -178,9 +178,3 @@ export function dmChannelId(world: World, userId: string): string {
   }
   return id;
 }
-
-/** The user a DM channel is with. */
-export function dmRecipient(world: World, channelId: string): APIUser | undefined {
-  for (const [userId, id] of world.dmChannels) if (id === channelId) return world.users.get(userId);
-  return undefined;
-}

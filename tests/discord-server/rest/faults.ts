@@ -82,8 +82,4 @@ export class FaultInjector {
   get pending(): number {
     return this.faults.reduce((sum, f) => sum + f.remaining, 0);
   }
-
-  clear(): void {
-    this.faults.length = 0;
-  }
 }

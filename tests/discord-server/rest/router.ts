@@ -1,6 +1,5 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { DiscordErrors, DiscordHttpError } from '../lib/errors.ts';
-import { changeEmitter, DEFAULT_WAIT_MS, waitUntil } from '../lib/wait.ts';
 import type { UploadedFile } from '../model/messages.ts';
 import { InvalidFormBodyError, type FormIssue } from '../validate/form-errors.ts';
 import { compileRoutePattern, FaultInjector } from './faults.ts';
@@ -80,7 +79,6 @@ const API_PREFIX = /^\/api(?:\/v(\d+))?(\/.*)$/;
 
 export class RestRouter {
   readonly requests: RecordedRequest[] = [];
-  readonly changes = changeEmitter();
   readonly faults = new FaultInjector();
   /** Exceptions thrown by route code: bugs in this test server, surfaced instead of swallowed. */
   readonly internalErrors: unknown[] = [];
@@ -90,6 +88,8 @@ export class RestRouter {
   constructor(
     routes: Route[],
     private readonly token: string,
+    /** Called with every request once it has been answered (also injected faults and errors). */
+    private readonly onAnswered: (record: RecordedRequest) => void = () => {},
   ) {
     this.routes = routes.map((route) => {
       const names: string[] = [];
@@ -109,10 +109,6 @@ export class RestRouter {
   find(routePattern: string | RegExp): RecordedRequest[] {
     const { method, pattern } = compileRoutePattern(routePattern);
     return this.requests.filter((r) => (method === null || r.method === method) && pattern.test(r.path));
-  }
-
-  waitForRequest(routePattern: string | RegExp, n = 1, timeoutMs = DEFAULT_WAIT_MS): Promise<RecordedRequest> {
-    return waitUntil(this.changes, () => this.find(routePattern)[n - 1], `request #${n} to ${String(routePattern)}`, timeoutMs);
   }
 
   async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -200,8 +196,7 @@ export class RestRouter {
     });
     response.end(text);
     after?.();
-    this.changes.emit('request', record);
-    this.changes.emit('change');
+    this.onAnswered(record);
   }
 
   /** null: no route has this path; {route: undefined}: the path exists for another method. */
