@@ -239,10 +239,7 @@ export function generateKnowledge(options: SyntheticOptions): SyntheticKnowledge
   const claimants = generateClaimants(random, options.baseClaimants ?? []);
   const maxPatrol = Math.min(999, Math.max(30, Math.round(factCount / 100)));
   const patrolSpacingDays = 900 / maxPatrol;
-  const people = Array.from({ length: Math.max(50, Math.round(factCount / 5)) }, () => `${pick(['Colonel', 'General', 'Major', 'spokesman', 'commander', 'Sheikh'])} ${pseudoWord(random)}`);
-  function pick<T>(items: readonly T[]): T {
-    return random.pick(items);
-  }
+  const people = Array.from({ length: Math.max(50, Math.round(factCount / 5)) }, () => `${random.pick(['Colonel', 'General', 'Major', 'spokesman', 'commander', 'Sheikh'])} ${pseudoWord(random)}`);
   const placeZipf = new Zipf(places.length, 0.9);
   const personZipf = new Zipf(people.length, 1.0);
 
