@@ -90,7 +90,7 @@ export interface SizeResult {
   readonly minisearch?: MiniSearchReference & { readonly ours: Latency; readonly ratio: number };
 }
 
-export async function measureSize(request: SizeRequest): Promise<SizeResult | ColdResult> {
+async function measureSize(request: SizeRequest): Promise<SizeResult | ColdResult> {
   const real = await loadKnowledge();
   if (!real.ok) throw new Error(`knowledge/ does not load:\n${real.issues.map(formatIssue).join('\n')}`);
   const scratch = await mkdtemp(join(tmpdir(), 'm4-bench-'));

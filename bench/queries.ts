@@ -18,7 +18,7 @@ const FIXED_PHRASES = ['human shields', 'suicide bombing', 'joint patrol attacke
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /** One slip of the fingers: swap two neighbours, drop, double or replace a letter. */
-export function typo(random: Random, word: string): string {
+function typo(random: Random, word: string): string {
   if (word.length < 4) return word;
   const at = random.int(1, word.length - 2);
   switch (random.int(0, 3)) {
@@ -34,7 +34,7 @@ export function typo(random: Random, word: string): string {
 }
 
 /** How a user might write a place: any spelling, any case, hyphens or spaces, sometimes a typo. */
-export function placeSpelling(random: Random, place: Place): string {
+function placeSpelling(random: Random, place: Place): string {
   let text = random.pick([place.name, place.name, ...place.aliases, place.id]);
   const style = random.next();
   if (style < 0.15) text = text.toLowerCase();
@@ -50,7 +50,7 @@ export function placeSpelling(random: Random, place: Place): string {
 }
 
 /** 1–3 consecutive meaningful words of a fact's statement, sometimes mistyped. */
-export function searchPhrase(random: Random, base: FactBase): string {
+function searchPhrase(random: Random, base: FactBase): string {
   if (random.chance(0.1)) return random.pick(FIXED_PHRASES);
   const fact = random.pick(base.facts);
   const words = fact.statement
