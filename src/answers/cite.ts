@@ -48,7 +48,7 @@ function referenced<T>(map: ReadonlyMap<string, T>, id: string, what: string, fa
   return found;
 }
 
-export function disputeRefs(base: FactBase, factId: string): DisputeRef[] {
+function disputeRefs(base: FactBase, factId: string): DisputeRef[] {
   const ids = base.disputesByFact.get(factId) ?? [];
   return ids.flatMap((id) => {
     const d = base.disputeById.get(id);
@@ -84,7 +84,7 @@ function citeNew(support: BaseSupport, fact: Fact): CitedFact {
   };
 }
 
-export function disputeItem(support: BaseSupport, dispute: Dispute): AnswerItem {
+function disputeItem(support: BaseSupport, dispute: Dispute): AnswerItem {
   const claims = dispute.claims.flatMap((id) => {
     const f = support.base.factById.get(id);
     return f ? [cite(support, f)] : [];

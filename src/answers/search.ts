@@ -7,7 +7,7 @@ import { factItems, plural, supportFor } from './cite.ts';
 import { buildSnippet } from './snippet.ts';
 
 /** How many facts a search shows. */
-export const SEARCH_LIMIT = 10;
+const SEARCH_LIMIT = 10;
 /** Queries are cut to this many characters: no useful question is longer, and it bounds the cost. */
 const MAX_QUERY = 300;
 /** Longest stretch of the query echoed back. */

@@ -9,7 +9,7 @@ import { escapeMarkdown, escapeUserText } from './escape.ts';
 import { truncateWords } from './truncate.ts';
 
 /** Caps on each piece of a block, in characters before escaping. */
-export const CAPS = {
+const CAPS = {
   statement: 400,
   /** "A short verbatim quote": long quotes are cut at a word with "…". */
   quote: 300,
@@ -40,7 +40,7 @@ export interface Block {
  * Text on one line, at most `cap` characters, cut at a word with "…". Only a window of the text is
  * looked at, so a quote of a megabyte costs no more than one of a line.
  */
-export function oneLine(text: string, cap: number): string {
+function oneLine(text: string, cap: number): string {
   const window = text.length > cap * 4 + 16 ? text.slice(0, cap * 4 + 16) : text;
   const collapsed = window.replace(/\s+/g, ' ').trim();
   if (window === text || collapsed.length > cap) return truncateWords(collapsed, cap);

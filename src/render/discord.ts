@@ -14,9 +14,9 @@ import { truncateWords } from './truncate.ts';
 
 /** Room per page for the description: under the 4096 limit, and leaving the 6000 total room for a
  *  256-character title and the footer. */
-export const PAGE_DESCRIPTION_BUDGET = 3800;
+const PAGE_DESCRIPTION_BUDGET = 3800;
 /** Facts, disputes or patrols per page: more is a wall of text on a phone. */
-export const PAGE_ITEMS = 5;
+const PAGE_ITEMS = 5;
 /** A lone block longer than this is cut (it cannot happen with the caps in discord-blocks.ts). */
 const BLOCK_MAX = PAGE_DESCRIPTION_BUDGET - 200;
 const SEPARATOR = '\n\n';

@@ -17,7 +17,7 @@ const ZWSP = '\u200b';
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
 
 /** Remove what could disguise text or break lines. */
-export function stripInvisible(text: string): string {
+function stripInvisible(text: string): string {
   return removeInvisible(text.replace(/[\r\n\t]+/g, ' '));
 }
 

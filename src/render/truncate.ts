@@ -1,6 +1,6 @@
 /** Shortening text without cutting a word (or a character) in half. */
 
-export const ELLIPSIS = '…';
+const ELLIPSIS = '…';
 
 /** How far back from the limit a word boundary is looked for before a word is cut. */
 const MAX_BACKTRACK = 0.4;
