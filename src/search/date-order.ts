@@ -86,17 +86,6 @@ export function dateOrder(facts: readonly Fact[], firstDays: Int32Array = int32M
   return order;
 }
 
-/** The latest possible day as YYYY-MM-DD: `date_latest`, or the last day of `date`'s period. */
-export function latestDay(dated: Pick<Dated, 'date' | 'date_latest'>): string {
-  const iso = dated.date_latest ?? dated.date;
-  if (iso.length === 4) return `${iso}-12-31`;
-  if (iso.length === 7) {
-    const last = new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), 0));
-    return last.toISOString().slice(0, 10);
-  }
-  return iso;
-}
-
 /** Whether the facts at order[from, to) are already in id order (often so: files list facts in order). */
 function idsAscending(facts: readonly Fact[], order: Int32Array, from: number, to: number): boolean {
   for (let i = from + 1; i < to; i++) if (facts[order[i - 1]!]!.id > facts[order[i]!]!.id) return false;
@@ -104,13 +93,13 @@ function idsAscending(facts: readonly Fact[], order: Int32Array, from: number, t
 }
 
 /** Days since 1970-01-01 (UTC) of a YYYY-MM-DD string; NaN when it is not one. */
-export function epochDay(iso: string): number {
+function epochDay(iso: string): number {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return Number.NaN;
   const [year, month, day] = [digits(iso, 0, 4), digits(iso, 5, 2), digits(iso, 8, 2)];
   if (month < 1 || month > 12 || day < 1) return Number.NaN;
   const result = civilDay(year, month, day);
-  // 2020-02-30 is not a day: it would land in the next month.
-  return result < civilDay(year, month + 1 > 12 ? 12 : month + 1, 1) || (month === 12 && day <= 31) ? result : Number.NaN;
+  // 2020-02-30 is not a day: it would land in the next month (civilDay takes month 13 as next January).
+  return result < civilDay(year, month + 1, 1) ? result : Number.NaN;
 }
 
 /**
@@ -164,9 +153,13 @@ export class DatedList {
   }
 }
 
-/** The first / last day a bound given as YYYY, YYYY-MM or YYYY-MM-DD stands for, as an epoch day. */
+/**
+ * The first / last day a bound given as YYYY, YYYY-MM or YYYY-MM-DD stands for, as an epoch day;
+ * NaN when it is none of those (checked on its first day: "2020-13" and "2020-02-30" are not dates).
+ */
 export function boundDay(iso: string | undefined, side: 'from' | 'to'): number {
   if (iso === undefined) return side === 'from' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   const dated = { date: iso };
-  return epochDay(side === 'from' ? earliestDay(dated) : latestDay(dated));
+  const first = epochDay(earliestDay(dated));
+  return side === 'from' || Number.isNaN(first) ? first : lastDayNumber(dated);
 }

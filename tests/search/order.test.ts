@@ -97,6 +97,7 @@ describe('date order details', () => {
     expect(ids(index.factsBetween({ to: '2019' }))).toEqual([]);
     expect(index.factsBetween({ from: '2020-08', to: '2020-07' })).toEqual([]);
     expect(index.factsBetween({ from: '2020-13' })).toEqual([]);
+    expect(index.factsBetween({ to: '2020-13' })).toEqual([]);
     expect(index.factsBetween({ from: 'July' })).toEqual([]);
   });
 });
