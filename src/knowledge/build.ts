@@ -28,7 +28,7 @@ const FACTS_FILE = /^facts\/[^/]+\.yaml$/;
 const ARCHIVE_FILE = /^archive\/[^/]+\.txt$/;
 
 /** A sha256 over every file's path and text, in path order: changes whenever any file does. */
-export function knowledgeVersion(files: readonly (readonly [string, string])[]): string {
+function knowledgeVersion(files: readonly (readonly [string, string])[]): string {
   const hash = createHash('sha256');
   for (const [name, text] of files) {
     hash.update(`${name}\u0000${Buffer.byteLength(text)}\u0000`);

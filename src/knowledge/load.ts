@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { buildFactBase, type LoadResult } from './build.ts';
 import { readKnowledgeFiles } from './files.ts';
 
-export { buildFactBase, knowledgeVersion, type LoadResult } from './build.ts';
-export { readKnowledgeFiles, type KnowledgeFiles } from './files.ts';
+export { buildFactBase, type LoadResult } from './build.ts';
+export type { KnowledgeFiles } from './files.ts';
 export { formatIssue } from './issues.ts';
 
 /** The project's knowledge/ directory, found from this file so it does not depend on the cwd. */
