@@ -1,4 +1,5 @@
 import type { DiscordErrorBody } from '../lib/errors.ts';
+import { compileRoutePattern } from './route-pattern.ts';
 
 // Injected failures: the next N requests matching a route answer with a chosen status (e.g. 500 on the
 // interaction callback) or with a 429 rate limit carrying retry_after, before any route logic runs.
@@ -14,26 +15,6 @@ interface Fault {
   pattern: RegExp;
   remaining: number;
   respond: () => InjectedResponse;
-}
-
-/**
- * Route patterns look like `POST /interactions/:id/:token/callback` (method optional, `:param` matches
- * one path segment, `*` matches the rest). Paths are those after `/api/v10`.
- */
-export function compileRoutePattern(routePattern: string | RegExp): { method: string | null; pattern: RegExp } {
-  if (routePattern instanceof RegExp) return { method: null, pattern: routePattern };
-  const match = /^(?:(GET|POST|PUT|PATCH|DELETE)\s+)?(\/.*)$/i.exec(routePattern.trim());
-  if (!match) throw new Error(`Route pattern must look like "POST /channels/:id/messages", got "${routePattern}"`);
-  const path = match[2]!;
-  const source = path
-    .split('/')
-    .map((segment) => {
-      if (segment === '*') return '.*';
-      if (segment.startsWith(':')) return '[^/]+';
-      return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    })
-    .join('/');
-  return { method: match[1]?.toUpperCase() ?? null, pattern: new RegExp(`^${source}$`) };
 }
 
 export class FaultInjector {

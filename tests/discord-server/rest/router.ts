@@ -2,8 +2,9 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 import { DiscordErrors, DiscordHttpError } from '../lib/errors.ts';
 import type { UploadedFile } from '../model/messages.ts';
 import { InvalidFormBodyError, type FormIssue } from '../validate/form-errors.ts';
-import { compileRoutePattern, FaultInjector } from './faults.ts';
+import { FaultInjector } from './faults.ts';
 import { readBody } from './request.ts';
+import { compileRoutePattern, pathRegex } from './route-pattern.ts';
 
 // The REST half: `/api/v10/...` routes with Discord's authentication rule (bot token, except for the
 // interaction callback and webhook routes which are authenticated by their token), Discord-shaped
@@ -91,18 +92,7 @@ export class RestRouter {
     /** Called with every request once it has been answered (also injected faults and errors). */
     private readonly onAnswered: (record: RecordedRequest) => void = () => {},
   ) {
-    this.routes = routes.map((route) => {
-      const names: string[] = [];
-      const source = route.path
-        .split('/')
-        .map((segment) => {
-          if (!segment.startsWith(':')) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-          names.push(segment.slice(1));
-          return '([^/]+)';
-        })
-        .join('/');
-      return { ...route, regex: new RegExp(`^${source}$`), names };
-    });
+    this.routes = routes.map((route) => ({ ...route, ...pathRegex(route.path) }));
   }
 
   /** Recorded requests whose method and path match a pattern like `PUT /applications/:app/commands`. */
