@@ -97,7 +97,7 @@ export function* assembleParts(base: FactBase, cached: CachedParts): Generator<v
     .map(([tag]) => tag.replace(/-/g, ' '));
   const search = new FactSearch(text, places);
   const searchSuggester = new SearchSuggester(search, base.facts, starters);
-  return { text, search, timeline: timelineList, byKind, bySource, byPlace, byPatrol, places, sources, patrols, searchSuggester };
+  return { search, timeline: timelineList, byKind, bySource, byPlace, byPatrol, places, sources, patrols, searchSuggester };
 }
 
 /**
@@ -159,6 +159,6 @@ export function makeIndex(base: FactBase, parts: IndexParts, from: 'built' | 'ca
     from,
     ms: performance.now() - started,
     facts: base.facts.length,
-    terms: parts.text.data.terms.length,
+    terms: parts.search.text.data.terms.length,
   });
 }

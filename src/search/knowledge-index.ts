@@ -10,14 +10,12 @@ import type { PatrolDirectory } from './patrols.ts';
 import type { PlaceDirectory } from './places.ts';
 import type { SearchSuggester } from './search-suggest.ts';
 import type { SourceDirectory } from './sources.ts';
-import type { TextIndex } from './text-index.ts';
 import type { FactHit, IndexBuildInfo, KnowledgeIndex, PlaceResolution, Suggestion } from './types.ts';
 
 const DEFAULT_SEARCH_LIMIT = 10;
 const NOTHING: readonly Fact[] = Object.freeze([]);
 
 export interface IndexParts {
-  readonly text: TextIndex;
   readonly search: FactSearch;
   readonly timeline: DatedList;
   readonly byKind: ReadonlyMap<FactKind, DatedList>;
