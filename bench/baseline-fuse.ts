@@ -7,6 +7,7 @@
  */
 import Fuse from 'fuse.js';
 import type { FactBase } from '../src/domain/types.ts';
+import { FIELD_BOOST } from '../src/search/fact-fields.ts';
 
 interface FactDoc {
   readonly statement: string;
@@ -42,14 +43,12 @@ export function buildFuseBaseline(base: FactBase): FuseBaseline {
       tags: [...fact.tags],
     };
   });
+  // Our index's boosts; its one `meta` field is split into the parts it is made of.
   const keys = [
-    { name: 'statement', weight: 3 },
-    { name: 'places', weight: 3 },
-    { name: 'quote', weight: 1.5 },
-    { name: 'claimant', weight: 1 },
-    { name: 'source', weight: 1 },
-    { name: 'kind', weight: 1 },
-    { name: 'tags', weight: 1 },
+    { name: 'statement', weight: FIELD_BOOST.statement },
+    { name: 'places', weight: FIELD_BOOST.places },
+    { name: 'quote', weight: FIELD_BOOST.quote },
+    ...['claimant', 'source', 'kind', 'tags'].map((name) => ({ name, weight: FIELD_BOOST.meta })),
   ];
   // ignoreLocation: without it Fuse only looks near the start of each field, useless for statements.
   const options = { keys, ignoreLocation: true, threshold: 0.4, includeScore: true };
