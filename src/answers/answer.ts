@@ -90,8 +90,9 @@ export interface Answer {
   readonly items: readonly AnswerItem[];
 }
 
-export function user(text: string): PhrasePart {
-  return { user: text };
+/** What the user typed, as a user part; cut to `max` characters with "…" where an answer bounds its echo. */
+export function user(text: string, max = Infinity): PhrasePart {
+  return { user: text.length > max ? `${text.slice(0, max)}…` : text };
 }
 
 /** The phrase as plain text, user parts as typed (renderers sanitise on their own terms). */

@@ -220,11 +220,6 @@ const DATE_HELP = 'Write it as 2020-07-01, 2020-07 or July 2020.';
 /** Longest stretch of a typed date echoed back in a message. */
 const ECHO_MAX = 60;
 
-function echo(input: string): string {
-  const trimmed = input.trim();
-  return trimmed.length > ECHO_MAX ? `${trimmed.slice(0, ECHO_MAX)}…` : trimmed;
-}
-
 /**
  * Read a date a user typed for `from` or `to`: an ISO day, an ISO month, a year or a month name
  * with its year. A month or a year stands for all its days, so `to: July 2020` includes 31 July.
@@ -248,7 +243,7 @@ export function parseDateBound(input: string, name: 'from' | 'to'): DateBound {
   }
   return {
     ok: false,
-    message: ['I could not read “', user(echo(input)), `” as a date for ${name}. ${DATE_HELP}`],
+    message: ['I could not read “', user(input.trim(), ECHO_MAX), `” as a date for ${name}. ${DATE_HELP}`],
   };
 }
 

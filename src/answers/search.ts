@@ -13,10 +13,6 @@ const MAX_QUERY = 300;
 /** Longest stretch of the query echoed back. */
 const ECHO_MAX = 100;
 
-function echo(text: string): string {
-  return text.length > ECHO_MAX ? `${text.slice(0, ECHO_MAX)}…` : text;
-}
-
 export function answerSearch(index: KnowledgeIndex, input: string): Answer {
   const query = input.trim().replace(/\s+/g, ' ').slice(0, MAX_QUERY);
   const title = 'Search';
@@ -36,7 +32,7 @@ export function answerSearch(index: KnowledgeIndex, input: string): Answer {
       command: 'search',
       kind: 'not-found',
       title,
-      notice: ['No facts match “', user(echo(query)), '”.'],
+      notice: ['No facts match “', user(query, ECHO_MAX), '”.'],
       hint: ['Try fewer or other words, a place name (/where), or /timeline to browse everything.'],
       items: [],
     };
@@ -50,7 +46,7 @@ export function answerSearch(index: KnowledgeIndex, input: string): Answer {
     title,
     notice: [
       hits.length === 1 ? 'The one fact that matches “' : `The ${plural(hits.length, 'fact')} that best match “`,
-      user(echo(query)),
+      user(query, ECHO_MAX),
       hits.length === 1 ? '”.' : '”, best first.',
     ],
     items: factItems(

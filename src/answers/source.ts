@@ -67,9 +67,8 @@ export function answerSource(index: KnowledgeIndex, input: string): Answer {
   const id = input.trim();
   const source = base.sourceById.get(id) ?? base.sourceById.get(id.toLowerCase());
   if (!source) {
-    const typed = id.length > MAX_ID_ECHO ? `${id.slice(0, MAX_ID_ECHO)}…` : id;
     const suggestions = id === '' ? [] : index.suggestSources(id.slice(0, MAX_ID_ECHO), 5);
-    const notice: Phrase = id === '' ? ['Give a source id.'] : ['No source has the id “', user(typed), '”.'];
+    const notice: Phrase = id === '' ? ['Give a source id.'] : ['No source has the id “', user(id, MAX_ID_ECHO), '”.'];
     const listed = suggestions.length > 0 ? suggestions.map((s) => s.value) : base.sources.map((s) => s.id);
     return {
       command: 'source',
