@@ -1,7 +1,7 @@
 import type { Gateway } from './gateway/gateway.ts';
 import type { CommandStore } from './model/commands.ts';
 import type { InteractionHandle } from './model/interactions.ts';
-import type { MessageRecord, MessageStore } from './model/messages.ts';
+import type { MessageStore } from './model/messages.ts';
 import type { World } from './model/world.ts';
 
 /** What route handlers and payload builders share: the one fake Discord behind a server instance. */
@@ -15,11 +15,6 @@ export interface ServerContext {
   messages: MessageStore;
   gateway: Gateway;
   interactions: InteractionRegistry;
-  /**
-   * Tells bots about a message change (MESSAGE_CREATE / UPDATE / DELETE, filtered by intents);
-   * returns how many sessions it was queued for.
-   */
-  announce: (event: 'MESSAGE_CREATE' | 'MESSAGE_UPDATE' | 'MESSAGE_DELETE', record: MessageRecord) => number;
 }
 
 export class InteractionRegistry {

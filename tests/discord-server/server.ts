@@ -96,7 +96,15 @@ export class DiscordServer {
     this.token = options.token ?? defaultToken(this.world.applicationId);
     const enabledPrivilegedIntents = options.enabledPrivilegedIntents ?? 0;
     this.commands = new CommandStore(this.world.applicationId);
-    this.messages = new MessageStore(this.world, () => this.httpUrl);
+    this.messages = new MessageStore(
+      this.world,
+      () => this.httpUrl,
+      (event, record) =>
+        this.gateway.dispatch(event, (session: Session) => {
+          if (!ownsGuild(session, record.guildId)) return undefined;
+          return event === 'MESSAGE_DELETE' ? messageDeleteFor(record, session) : messageEventFor(this.world, record, session);
+        }),
+    );
     this.gateway = new Gateway({
       token: this.token,
       heartbeatIntervalMs: this.options.heartbeatIntervalMs,
@@ -115,11 +123,6 @@ export class DiscordServer {
       messages: this.messages,
       gateway: this.gateway,
       interactions: this.interactionRegistry,
-      announce: (event, record) =>
-        this.gateway.dispatch(event, (session: Session) => {
-          if (!ownsGuild(session, record.guildId)) return undefined;
-          return event === 'MESSAGE_DELETE' ? messageDeleteFor(record, session) : messageEventFor(this.world, record, session);
-        }),
     };
     this.rest = new RestRouter(
       [...metaRoutes(this.ctx), ...commandRoutes(this.ctx), ...interactionRoutes(this.ctx), ...channelRoutes(this.ctx)],

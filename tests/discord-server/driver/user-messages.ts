@@ -21,9 +21,12 @@ export class UserMessage {
   constructor(
     private readonly ctx: ServerContext,
     readonly record: MessageRecord,
-    /** Sessions the MESSAGE_CREATE went to (0 when no connected bot has the needed intent). */
-    readonly deliveredTo: number,
   ) {}
+
+  /** Sessions the MESSAGE_CREATE went to (0 when no connected bot has the needed intent). */
+  get deliveredTo(): number {
+    return this.record.deliveredTo;
+  }
 
   get id(): string {
     return this.record.id;
@@ -77,6 +80,5 @@ export function sendUserMessage(
     source: 'user',
     ...(referenced ? { reference: referenced } : {}),
   });
-  const deliveredTo = ctx.announce('MESSAGE_CREATE', record);
-  return new UserMessage(ctx, record, deliveredTo);
+  return new UserMessage(ctx, record);
 }

@@ -42,7 +42,11 @@ export interface MessageRecord {
   deleted: boolean;
   /** Creation and each edit: the request body and the resulting message. */
   history: { at: number; body: Record<string, unknown>; message: APIMessage }[];
+  /** Bot sessions its MESSAGE_CREATE was queued for (0 when ephemeral or no bot has the intent). */
+  deliveredTo: number;
 }
+
+export type MessageEvent = 'MESSAGE_CREATE' | 'MESSAGE_UPDATE' | 'MESSAGE_DELETE';
 
 export interface CreateMessageInput {
   channelId: string;
@@ -68,6 +72,11 @@ export class MessageStore {
     private readonly world: World,
     /** Base URL for attachment links; known only once the server listens. */
     private readonly httpUrl: () => string,
+    /**
+     * Tells bots about every change (dispatch filtered by intents, as Discord does); returns how many
+     * sessions it was queued for.
+     */
+    private readonly announce: (event: MessageEvent, record: MessageRecord) => number,
   ) {}
 
   get(id: string): MessageRecord | undefined {
@@ -141,10 +150,12 @@ export class MessageStore {
       ephemeral,
       deleted: false,
       history: [{ at: Date.now(), body: structuredClone(input.body), message: structuredClone(message) }],
+      deliveredTo: 0,
     };
     this.records.set(id, record);
     const channel = textChannel(this.world, input.channelId);
     if (channel && !ephemeral) channel.lastMessageId = id;
+    record.deliveredTo = this.announce('MESSAGE_CREATE', record);
     this.notify();
     return record;
   }
@@ -183,6 +194,7 @@ export class MessageStore {
     }
     record.message = next;
     record.history.push({ at: Date.now(), body: structuredClone(body), message: structuredClone(next) });
+    this.announce('MESSAGE_UPDATE', record);
     this.notify();
     return record;
   }
@@ -191,6 +203,7 @@ export class MessageStore {
     const record = this.records.get(id);
     if (!record) return;
     record.deleted = true;
+    this.announce('MESSAGE_DELETE', record);
     this.notify();
   }
 

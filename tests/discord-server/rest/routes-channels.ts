@@ -54,7 +54,6 @@ export function channelRoutes(ctx: ServerContext): Route[] {
           files: c.files,
           ...(reference ? { reference } : {}),
         });
-        ctx.announce('MESSAGE_CREATE', record);
         return { body: record.message };
       },
     },
@@ -89,7 +88,6 @@ export function channelRoutes(ctx: ServerContext): Route[] {
         if (record.authorId !== world.bot.id) throw DiscordErrors.cannotEditOthersMessage();
         validateMessagePayload(c.body, { kind: 'edit', path: [], fileCount: c.files.length });
         const updated = ctx.messages.edit(record.id, c.body as Record<string, unknown>, c.files);
-        ctx.announce('MESSAGE_UPDATE', updated);
         return { body: updated.message };
       },
     },
@@ -102,7 +100,6 @@ export function channelRoutes(ctx: ServerContext): Route[] {
         // The bot's role has no MANAGE_MESSAGES, so only its own messages can go.
         if (record.authorId !== world.bot.id) throw DiscordErrors.missingPermissions();
         ctx.messages.delete(record.id);
-        ctx.announce('MESSAGE_DELETE', record);
         return { status: 204 };
       },
     },

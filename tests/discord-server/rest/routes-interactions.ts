@@ -3,7 +3,7 @@ import type { ServerContext } from '../context.ts';
 import { DiscordErrors } from '../lib/errors.ts';
 import { isObject } from '../lib/json-values.ts';
 import type { CallbackData, InteractionHandle } from '../model/interactions.ts';
-import type { MessageRecord } from '../model/messages.ts';
+import type { MessageRecord, UploadedFile } from '../model/messages.ts';
 import { invalidFormBody } from '../validate/form-errors.ts';
 import { validateAutocompleteResult, validateModal } from '../validate/interaction-responses.ts';
 import { validateMessagePayload } from '../validate/message-payload.ts';
@@ -76,9 +76,24 @@ function editLeavesEmpty(record: MessageRecord, body: Record<string, unknown>, f
 }
 
 export function interactionRoutes(ctx: ServerContext): Route[] {
-  const interactionMeta = (handle: InteractionHandle) => {
+  /** A new message of the bot's in the interaction's channel, marked as answering it. */
+  const createMessage = (
+    handle: InteractionHandle,
+    source: 'interaction-response' | 'follow-up',
+    body: Record<string, unknown>,
+    extra: { files?: UploadedFile[]; loading?: boolean },
+  ): MessageRecord => {
     const origin = originOf(handle);
-    return { id: handle.id, type: handle.type, user: ctx.world.users.get(origin.user.id) ?? (origin.user as never) };
+    return ctx.messages.create({
+      channelId: origin.channelId,
+      guildId: origin.guildId,
+      author: ctx.world.bot,
+      body,
+      source,
+      type: responseMessageType(handle),
+      interaction: { id: handle.id, type: handle.type, user: ctx.world.users.get(origin.user.id) ?? (origin.user as never) },
+      ...extra,
+    });
   };
 
   const callback = ({ params, body, files, query }: RouteContext) => {
@@ -94,42 +109,20 @@ export function interactionRoutes(ctx: ServerContext): Route[] {
       ]);
     }
     const data = request.data;
-    const origin = originOf(handle);
     const fileCount = files.length;
     let messageId: string | null = null;
     let resourceMessage: MessageRecord | undefined;
     switch (type) {
       case C.ChannelMessageWithSource: {
         validateMessagePayload(data, { kind: 'interaction-message', path: ['data'], fileCount });
-        resourceMessage = ctx.messages.create({
-          channelId: origin.channelId,
-          guildId: origin.guildId,
-          author: ctx.world.bot,
-          body: data as Record<string, unknown>,
-          source: 'interaction-response',
-          type: responseMessageType(handle),
-          files,
-          interaction: interactionMeta(handle),
-        });
+        resourceMessage = createMessage(handle, 'interaction-response', data as Record<string, unknown>, { files });
         messageId = resourceMessage.id;
-        ctx.announce('MESSAGE_CREATE', resourceMessage);
         break;
       }
       case C.DeferredChannelMessageWithSource: {
         validateMessagePayload(data, { kind: 'interaction-deferred', path: ['data'], fileCount: 0 });
         const flags = isObject(data) && typeof data.flags === 'number' ? data.flags : 0;
-        const record = ctx.messages.create({
-          channelId: origin.channelId,
-          guildId: origin.guildId,
-          author: ctx.world.bot,
-          body: { flags },
-          source: 'interaction-response',
-          type: responseMessageType(handle),
-          interaction: interactionMeta(handle),
-          loading: true,
-        });
-        messageId = record.id;
-        ctx.announce('MESSAGE_CREATE', record);
+        messageId = createMessage(handle, 'interaction-response', { flags }, { loading: true }).id;
         break;
       }
       case C.DeferredMessageUpdate:
@@ -140,7 +133,6 @@ export function interactionRoutes(ctx: ServerContext): Route[] {
         if (type === C.UpdateMessage) {
           validateMessagePayload(data, { kind: 'edit', path: ['data'], fileCount });
           resourceMessage = ctx.messages.edit(record.id, data as Record<string, unknown>, files);
-          ctx.announce('MESSAGE_UPDATE', resourceMessage);
         }
         messageId = record.id;
         break;
@@ -218,20 +210,8 @@ export function interactionRoutes(ctx: ServerContext): Route[] {
         if (original && !original.deleted && ((original.message.flags ?? 0) & MessageFlags.Loading) !== 0) {
           // The first follow-up after a deferral replaces the "thinking…" message instead of adding one.
           record = ctx.messages.edit(original.id, body, c.files);
-          ctx.announce('MESSAGE_UPDATE', record);
         } else {
-          const origin = originOf(handle);
-          record = ctx.messages.create({
-            channelId: origin.channelId,
-            guildId: origin.guildId,
-            author: ctx.world.bot,
-            body,
-            source: 'follow-up',
-            type: responseMessageType(handle),
-            files: c.files,
-            interaction: interactionMeta(handle),
-          });
-          ctx.announce('MESSAGE_CREATE', record);
+          record = createMessage(handle, 'follow-up', body, { files: c.files });
         }
         const after = () => handle.recordFollowUp(record.id);
         return c.query.get('wait') === 'true' ? { body: record.message, after } : { status: 204, after };
@@ -261,7 +241,6 @@ export function interactionRoutes(ctx: ServerContext): Route[] {
           at: Date.now(),
           message: structuredClone(updated.message),
         };
-        ctx.announce('MESSAGE_UPDATE', updated);
         return { body: updated.message, after: () => handle.recordEdit(edit) };
       },
     },
@@ -272,7 +251,6 @@ export function interactionRoutes(ctx: ServerContext): Route[] {
       handle: (c) => {
         const record = messageOf(webhookInteraction(c, DiscordErrors.unknownMessage), c.params.message!);
         ctx.messages.delete(record.id);
-        ctx.announce('MESSAGE_DELETE', record);
         return { status: 204 };
       },
     },
