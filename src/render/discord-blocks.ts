@@ -68,8 +68,13 @@ function claimantText(c: CitedFact): string {
   return md(c.claimant.name + via, CAPS.name);
 }
 
+/** The source of a claim: its publisher (or title), its date, and its id for /source. */
+function sourceRef(c: CitedFact): string {
+  return `${md(c.sourceLabel, CAPS.name)}, ${md(c.sourceDate.text, CAPS.name)} · \`${c.source.id}\``;
+}
+
 function citation(c: CitedFact): string {
-  return `— claimed by **${claimantText(c)}** · source: ${md(c.sourceLabel, CAPS.name)}, ${md(c.sourceDate.text, CAPS.name)} · \`${c.source.id}\``;
+  return `— claimed by **${claimantText(c)}** · source: ${sourceRef(c)}`;
 }
 
 /** The snippet with its matched words in bold; each piece escaped on its own. */
@@ -110,7 +115,7 @@ function disputeBlock(item: Extract<AnswerItem, { kind: 'dispute' }>): string {
   let size = lines.join('\n').length + (note ? note.length + 1 : 0) + 40;
   let listed = 0;
   for (const c of claims) {
-    const line = `• **${claimantText(c)}**, ${md(c.date.text, CAPS.name)}: “${md(c.fact.quote, CAPS.disputeQuote)}” — ${md(c.sourceLabel, CAPS.name)}, ${md(c.sourceDate.text, CAPS.name)} · \`${c.source.id}\``;
+    const line = `• **${claimantText(c)}**, ${md(c.date.text, CAPS.name)}: “${md(c.fact.quote, CAPS.disputeQuote)}” — ${sourceRef(c)}`;
     if (size + line.length + 1 > CAPS.disputeBlock) break;
     lines.push(line);
     size += line.length + 1;

@@ -57,8 +57,13 @@ function claimantText(c: CitedFact): string {
   return c.claimant.name + c.reportedVia.map((v) => `, via ${v.name}`).join('');
 }
 
+/** The source of a claim: its publisher (or title), its date, and its id for /source. */
+function sourceRef(c: CitedFact): string {
+  return `${c.sourceLabel}, ${c.sourceDate.text} [${c.source.id}]`;
+}
+
 function citation(c: CitedFact): string {
-  return `— claimed by ${claimantText(c)}; source: ${c.sourceLabel}, ${c.sourceDate.text} [${c.source.id}]`;
+  return `— claimed by ${claimantText(c)}; source: ${sourceRef(c)}`;
 }
 
 function dateLine(c: CitedFact): string {
@@ -87,7 +92,7 @@ function itemLines(item: AnswerItem, width: number): string[] {
       const lines = wrap(`Sources differ: ${item.dispute.title}`, width);
       lines.push(...wrap(item.dispute.differs, width, INDENT));
       for (const c of item.claims) {
-        lines.push(...wrap(`* ${claimantText(c)}, ${c.date.text}: “${c.fact.quote}” — ${c.sourceLabel}, ${c.sourceDate.text} [${c.source.id}]`, width, INDENT));
+        lines.push(...wrap(`* ${claimantText(c)}, ${c.date.text}: “${c.fact.quote}” — ${sourceRef(c)}`, width, INDENT));
       }
       if (item.dispute.note) lines.push(...wrap(item.dispute.note, width, INDENT));
       return lines;
