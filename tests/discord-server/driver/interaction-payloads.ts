@@ -12,6 +12,7 @@ import {
 } from 'discord.js';
 import type { ServerContext } from '../context.ts';
 import { snowflake } from '../lib/snowflake.ts';
+import type { StoredCommand } from '../model/commands.ts';
 import type { MessageRecord } from '../model/messages.ts';
 import { dmChannelJson, memberJson, textChannelJson } from '../model/serialize.ts';
 import { dmChannelId, findUser, memberPermissions, textChannel, type World } from '../model/world.ts';
@@ -42,6 +43,13 @@ export type Payload = Record<string, unknown>;
 const ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024;
 
 type Definition = APIApplicationCommandOption & Record<string, unknown>;
+
+/** The `data` of a command interaction: name, type, `fields`, and the registered command's id and guild. */
+function commandData(command: StoredCommand | undefined, name: string, type: number, fields: Payload = {}): Payload {
+  const data: Payload = { id: command?.id ?? snowflake(), name, type, ...fields };
+  if (command?.guild_id) data.guild_id = command.guild_id;
+  return data;
+}
 
 function interactionToken(id: string): string {
   return `${Buffer.from(`interaction:${id}:`).toString('base64url')}${randomBytes(96).toString('base64url')}`;
@@ -119,7 +127,7 @@ export class InteractionPayloads {
   }
 
   /** Finds the registered command a user could invoke, enforcing visibility rules. */
-  private command(name: string, type: number, invoker: Invoker) {
+  private command(name: string, type: number, invoker: Invoker): StoredCommand | undefined {
     const guildId = invoker.dm ? undefined : this.world.guild.id;
     const command = this.ctx.commands.find(name, type, guildId);
     const label = type === CommandType.ChatInput ? `/${name}` : `"${name}"`;
@@ -130,9 +138,10 @@ export class InteractionPayloads {
       return undefined;
     }
     if (invoker.dm) {
-      const contexts = (command as { contexts?: number[] | null }).contexts;
-      const dmAllowed = (command as { dm_permission?: boolean }).dm_permission !== false;
-      if (!dmAllowed || (Array.isArray(contexts) && !contexts.includes(InteractionContextType.BotDM))) throw new Error(`${label} is not available in DMs`);
+      const { contexts, dm_permission: dmPermission } = command;
+      if (dmPermission === false || (Array.isArray(contexts) && !contexts.includes(InteractionContextType.BotDM))) {
+        throw new Error(`${label} is not available in DMs`);
+      }
     } else if (!invoker.ignorePermissions && command.default_member_permissions !== null && command.default_member_permissions !== undefined) {
       const user = this.userOf(invoker.user);
       const has = memberPermissions(this.world, user.id);
@@ -146,7 +155,7 @@ export class InteractionPayloads {
   }
 
   /** `name` may include a subcommand group and subcommand: "config set". */
-  private commandData(path: string, values: OptionValues, invoker: Invoker, focused?: string) {
+  private slashData(path: string, values: OptionValues, invoker: Invoker, focused?: string) {
     const [root, ...subPath] = path.trim().replace(/^\//, '').split(/\s+/);
     if (!root) throw new Error('A command name is required');
     const command = this.command(root, CommandType.ChatInput, invoker);
@@ -166,15 +175,14 @@ export class InteractionPayloads {
     }
     let options: BuiltOption[] = builder.build(values, definitions, focused);
     for (const wrapper of wrappers.reverse()) options = [{ name: wrapper.name, type: wrapper.type, options }];
-    const data: Payload = { id: command?.id ?? snowflake(), name: root, type: CommandType.ChatInput };
-    if (options.length > 0) data.options = options;
-    if (Object.keys(builder.resolved).length > 0) data.resolved = builder.resolved;
-    if (command && 'guild_id' in command && command.guild_id) data.guild_id = command.guild_id;
-    return data;
+    return commandData(command, root, CommandType.ChatInput, {
+      ...(options.length > 0 ? { options } : {}),
+      ...(Object.keys(builder.resolved).length > 0 ? { resolved: builder.resolved } : {}),
+    });
   }
 
   slashCommand(name: string, values: OptionValues = {}, invoker: Invoker = {}): Payload {
-    return this.envelope(InteractionType.ApplicationCommand, this.commandData(name, values, invoker), invoker);
+    return this.envelope(InteractionType.ApplicationCommand, this.slashData(name, values, invoker), invoker);
   }
 
   /** The option named `focused` (default: the only/last one given) holds the text typed so far. */
@@ -182,21 +190,17 @@ export class InteractionPayloads {
     const names = Object.keys(values);
     const focused = invoker.focused ?? names[names.length - 1];
     if (!focused || !(focused in values)) throw new Error('autocomplete needs the focused option among the values');
-    return this.envelope(InteractionType.ApplicationCommandAutocomplete, this.commandData(name, values, invoker, focused), invoker);
+    return this.envelope(InteractionType.ApplicationCommandAutocomplete, this.slashData(name, values, invoker, focused), invoker);
   }
 
   messageContextMenu(name: string, target: MessageRecord | APIMessage | string, invoker: Invoker = {}): Payload {
     const record = this.messageRecord(target);
     const command = this.command(name, CommandType.Message, invoker);
-    const data: Payload = {
-      id: command?.id ?? snowflake(),
-      name,
-      type: CommandType.Message,
+    const data = commandData(command, name, CommandType.Message, {
       target_id: record.id,
       // Message content is always included for the target of a message command, whatever the intents.
       resolved: { messages: { [record.id]: structuredClone(record.message) } },
-    };
-    if (command && 'guild_id' in command && command.guild_id) data.guild_id = command.guild_id;
+    });
     return this.envelope(InteractionType.ApplicationCommand, data, invoker, record.guildId ? record.channelId : undefined);
   }
 
@@ -205,14 +209,7 @@ export class InteractionPayloads {
     const builder = new OptionBuilder(this.world, name);
     const targetUser = this.userOf(target);
     builder.build({ target: targetUser }, [{ name: 'target', type: OptionType.User, description: 'x' } as Definition]);
-    const data: Payload = {
-      id: command?.id ?? snowflake(),
-      name,
-      type: CommandType.User,
-      target_id: targetUser.id,
-      resolved: builder.resolved,
-    };
-    if (command && 'guild_id' in command && command.guild_id) data.guild_id = command.guild_id;
+    const data = commandData(command, name, CommandType.User, { target_id: targetUser.id, resolved: builder.resolved });
     return this.envelope(InteractionType.ApplicationCommand, data, invoker);
   }
 
