@@ -1,19 +1,11 @@
-/** The real fact base in knowledge/ and its index, loaded once per test file. */
-import type { FactBase } from '../../src/domain/types.ts';
-import { formatIssue, loadKnowledge } from '../../src/knowledge/load.ts';
+/** The real fact base in knowledge/ (loaded as the search tests load it) and its index, built once per test file. */
 import type { KnowledgeIndex } from '../../src/search/types.ts';
 import { buildKnowledgeIndex } from '../../src/search/index.ts';
+import { realBase } from '../search/fixtures.ts';
 
-let loading: Promise<KnowledgeIndex> | undefined;
+let building: Promise<KnowledgeIndex> | undefined;
 
 export function realIndex(): Promise<KnowledgeIndex> {
-  loading ??= loadKnowledge().then((result) => {
-    if (!result.ok) throw new Error(`knowledge/ does not load:\n${result.issues.map(formatIssue).join('\n')}`);
-    return buildKnowledgeIndex(result.base);
-  });
-  return loading;
-}
-
-export async function realBase(): Promise<FactBase> {
-  return (await realIndex()).base;
+  building ??= realBase().then(buildKnowledgeIndex);
+  return building;
 }
