@@ -7,6 +7,7 @@ import {
   Events,
   InteractionResponseType,
   MessageFlags,
+  type ButtonInteraction,
   type Interaction,
 } from 'discord.js';
 import { describe, expect, it } from 'vitest';
@@ -44,6 +45,18 @@ async function start(
   });
   await client.application!.commands.set(COMMANDS, server.guild.id);
   return server;
+}
+
+/** Answers the slash command with `content` and one button `customId`; presses of it go to `onPress`. */
+function withButton(customId: string, content: string, onPress: (press: ButtonInteraction) => Promise<unknown>) {
+  return async (i: Interaction) => {
+    if (i.isChatInputCommand()) {
+      const button = new ButtonBuilder().setCustomId(customId).setLabel('Next').setStyle(ButtonStyle.Primary);
+      await i.reply({ content, components: [new ActionRowBuilder<ButtonBuilder>().addComponents(button)] });
+    } else if (i.isButton()) {
+      await onPress(i);
+    }
+  };
 }
 
 describe('responding', () => {
@@ -97,14 +110,9 @@ describe('responding', () => {
   });
 
   it('a button press answered with update() edits the message the button is on', async () => {
-    const s = await start(async (i) => {
-      const next = new ButtonBuilder().setCustomId('page:2').setLabel('Next').setStyle(ButtonStyle.Primary);
-      if (i.isChatInputCommand()) {
-        await i.reply({ content: 'page 1', components: [new ActionRowBuilder<ButtonBuilder>().addComponents(next)] });
-      } else if (i.isButton()) {
-        await i.update({ content: `page ${i.customId.split(':')[1]}`, components: [] });
-      }
-    });
+    const s = await start(
+      withButton('page:2', 'page 1', (press) => press.update({ content: `page ${press.customId.split(':')[1]}`, components: [] })),
+    );
     const first = await s.slashCommand('pages');
     const press = await s.buttonPress('page:2', first.original!);
 
@@ -117,15 +125,12 @@ describe('responding', () => {
   });
 
   it('deferUpdate + editReply on a button edits the message the button is on', async () => {
-    const s = await start(async (i) => {
-      const more = new ButtonBuilder().setCustomId('more').setLabel('More').setStyle(ButtonStyle.Secondary);
-      if (i.isChatInputCommand()) {
-        await i.reply({ content: 'short', components: [new ActionRowBuilder<ButtonBuilder>().addComponents(more)] });
-      } else if (i.isButton()) {
-        await i.deferUpdate();
-        await i.editReply({ content: 'long', components: [] });
-      }
-    });
+    const s = await start(
+      withButton('more', 'short', async (press) => {
+        await press.deferUpdate();
+        await press.editReply({ content: 'long', components: [] });
+      }),
+    );
     const first = await s.slashCommand('pages');
     const press = await s.buttonPress('more', first.original!);
     expect(press.initial?.type).toBe(InteractionResponseType.DeferredMessageUpdate);
