@@ -69,17 +69,20 @@ export function answerSource(index: KnowledgeIndex, input: string): Answer {
   if (!source) {
     const suggestions = id === '' ? [] : index.suggestSources(id.slice(0, MAX_ID_ECHO), 5);
     const notice: Phrase = id === '' ? ['Give a source id.'] : ['No source has the id “', user(id, MAX_ID_ECHO), '”.'];
-    const listed = suggestions.length > 0 ? suggestions.map((s) => s.value) : base.sources.map((s) => s.id);
+    // Without suggestions, the sources there are: capped like any list, since a large base has thousands.
+    const all = capList(base.sources, 'type part of an id or a title for suggestions');
+    const listed = suggestions.length > 0 ? suggestions.flatMap((s) => base.sourceById.get(s.value) ?? []) : all.shown;
     return {
       command: 'source',
       kind: id === '' ? 'invalid-input' : 'not-found',
       title: 'Which source?',
       notice,
-      hint: [suggestions.length > 0 ? 'Did you mean one of these?' : `The fact base has ${plural(base.sources.length, 'source')}:`],
-      items: listed.flatMap((sid) => {
-        const s = base.sourceById.get(sid);
-        return s ? [{ kind: 'detail' as const, label: s.id, value: [s.title] }] : [];
-      }),
+      hint: [
+        suggestions.length > 0
+          ? 'Did you mean one of these?'
+          : `The fact base has ${plural(base.sources.length, 'source')}${all.note ? `.${all.note}` : ':'}`,
+      ],
+      items: listed.map((s) => ({ kind: 'detail', label: s.id, value: [s.title] })),
     };
   }
   const support = supportFor(base);
