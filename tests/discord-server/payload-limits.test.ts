@@ -1,3 +1,4 @@
+import type { APIMessage } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { DiscordHttpError } from './lib/errors.ts';
 import { InvalidFormBodyError } from './validate/form-errors.ts';
@@ -72,6 +73,14 @@ describe('message content and embeds', () => {
   it('an empty message is 50006, not 50035', () => {
     expect(reply({ content: '' })).toBe(50006);
     expect(reply({ content: '   ', embeds: [] })).toBe(50006);
+  });
+
+  it('an edit that would leave the message empty is 50006, on every edit route', () => {
+    const existing = { content: 'page 1', embeds: [], components: [], attachments: [] } as unknown as APIMessage;
+    const asEdit = (body: unknown) => problems(() => validateMessagePayload(body, { kind: 'edit', path: [], fileCount: 0, existing }));
+    expect(asEdit({ content: '' })).toBe(50006);
+    expect(asEdit({ content: '', embeds: [{ title: 'page 2' }] })).toBe('ok');
+    expect(asEdit({ components: [] })).toBe('ok'); // the content stays
   });
 });
 

@@ -86,7 +86,7 @@ export function channelRoutes(ctx: ServerContext): Route[] {
       handle: (c) => {
         const record = messageIn(channelOf(c).id, c.params.message!);
         if (record.authorId !== world.bot.id) throw DiscordErrors.cannotEditOthersMessage();
-        validateMessagePayload(c.body, { kind: 'edit', path: [], fileCount: c.files.length });
+        validateMessagePayload(c.body, { kind: 'edit', path: [], fileCount: c.files.length, existing: record.message });
         const updated = ctx.messages.edit(record.id, c.body as Record<string, unknown>, c.files);
         return { body: updated.message };
       },

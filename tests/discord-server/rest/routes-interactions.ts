@@ -65,16 +65,6 @@ function focusedOptionType(handle: InteractionHandle): number | undefined {
   return visit((handle.payload.data as Record<string, unknown> | undefined)?.options);
 }
 
-/** Would the message have nothing left to show after this edit? (Discord answers 50006.) */
-function editLeavesEmpty(record: MessageRecord, body: Record<string, unknown>, fileCount: number): boolean {
-  const m = record.message;
-  const content = 'content' in body ? String(body.content ?? '') : m.content;
-  const embeds = 'embeds' in body ? (Array.isArray(body.embeds) ? body.embeds.length : 0) : m.embeds.length;
-  const components = 'components' in body ? (Array.isArray(body.components) ? body.components.length : 0) : (m.components?.length ?? 0);
-  const attachments = 'attachments' in body ? (Array.isArray(body.attachments) ? body.attachments.length : 0) : m.attachments.length;
-  return content.trim() === '' && embeds === 0 && components === 0 && attachments + fileCount === 0;
-}
-
 export function interactionRoutes(ctx: ServerContext): Route[] {
   /** A new message of the bot's in the interaction's channel, marked as answering it. */
   const createMessage = (
@@ -131,7 +121,7 @@ export function interactionRoutes(ctx: ServerContext): Route[] {
         const record = target ? ctx.messages.get(target) : undefined;
         if (!record || record.deleted) throw DiscordErrors.unknownMessage();
         if (type === C.UpdateMessage) {
-          validateMessagePayload(data, { kind: 'edit', path: ['data'], fileCount });
+          validateMessagePayload(data, { kind: 'edit', path: ['data'], fileCount, existing: record.message });
           resourceMessage = ctx.messages.edit(record.id, data as Record<string, unknown>, files);
         }
         messageId = record.id;
@@ -230,9 +220,8 @@ export function interactionRoutes(ctx: ServerContext): Route[] {
       handle: (c) => {
         const handle = webhookInteraction(c, DiscordErrors.unknownMessage);
         const record = messageOf(handle, c.params.message!);
-        validateMessagePayload(c.body, { kind: 'edit', path: [], fileCount: c.files.length });
+        validateMessagePayload(c.body, { kind: 'edit', path: [], fileCount: c.files.length, existing: record.message });
         const body = c.body as Record<string, unknown>;
-        if (editLeavesEmpty(record, body, c.files.length)) throw DiscordErrors.emptyMessage();
         const updated = ctx.messages.edit(record.id, body, c.files);
         const edit = {
           messageId: record.id,

@@ -1,4 +1,4 @@
-import { MessageFlags } from 'discord.js';
+import { MessageFlags, type APIMessage } from 'discord.js';
 import { DiscordErrors } from '../lib/errors.ts';
 import { isObject } from '../lib/json-values.ts';
 import { validateComponents } from './components.ts';
@@ -18,6 +18,8 @@ export interface MessagePayloadCheck {
   path: FormPath;
   /** Number of files uploaded with the request (multipart). */
   fileCount: number;
+  /** For an edit, the message as it is now: an edit that would leave it empty is refused (50006). */
+  existing?: APIMessage;
 }
 
 /**
@@ -63,15 +65,32 @@ export function validateMessagePayload(body: unknown, check: MessagePayloadCheck
   }
   errors.throwIfAny();
 
-  const creates = check.kind !== 'edit' && check.kind !== 'interaction-deferred';
-  const hasSomething =
+  if (check.kind === 'interaction-deferred') return;
+  const empty =
+    check.kind === 'edit'
+      ? check.existing !== undefined && editLeavesEmpty(check.existing, body, check.fileCount)
+      : !hasSomething(body, check.fileCount);
+  if (empty) throw DiscordErrors.emptyMessage();
+}
+
+function hasSomething(body: Record<string, unknown>, fileCount: number): boolean {
+  return (
     (typeof body.content === 'string' && body.content.trim() !== '') ||
     nonEmptyList(body.embeds) ||
     nonEmptyList(body.components) ||
     nonEmptyList(body.sticker_ids) ||
     isObject(body.poll) ||
-    check.fileCount > 0;
-  if (creates && !hasSomething) throw DiscordErrors.emptyMessage();
+    fileCount > 0
+  );
+}
+
+/** Would the message have nothing left to show after this edit? (Discord answers 50006.) */
+function editLeavesEmpty(m: APIMessage, body: Record<string, unknown>, fileCount: number): boolean {
+  const content = 'content' in body ? String(body.content ?? '') : m.content;
+  const embeds = 'embeds' in body ? (Array.isArray(body.embeds) ? body.embeds.length : 0) : m.embeds.length;
+  const components = 'components' in body ? (Array.isArray(body.components) ? body.components.length : 0) : (m.components?.length ?? 0);
+  const attachments = 'attachments' in body ? (Array.isArray(body.attachments) ? body.attachments.length : 0) : m.attachments.length;
+  return content.trim() === '' && embeds === 0 && components === 0 && attachments + fileCount === 0;
 }
 
 function validateAllowedMentions(errors: FormErrors, path: FormPath, value: unknown): void {
