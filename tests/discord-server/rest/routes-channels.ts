@@ -18,8 +18,10 @@ export function channelRoutes(ctx: ServerContext): Route[] {
     if (isDmChannel(world, id)) return { id, guildId: null };
     throw DiscordErrors.unknownChannel();
   };
-  const messageIn = (channelId: string, id: string): MessageRecord => {
-    const record = ctx.messages.get(id);
+  /** The message of a `/channels/:channel/messages/:message` route, if it is visible in that channel. */
+  const messageOf = (c: RouteContext): MessageRecord => {
+    const channelId = channelOf(c).id;
+    const record = ctx.messages.get(c.params.message!);
     if (!record || record.deleted || record.channelId !== channelId || record.ephemeral) throw DiscordErrors.unknownMessage();
     return record;
   };
@@ -77,14 +79,14 @@ export function channelRoutes(ctx: ServerContext): Route[] {
       method: 'GET',
       path: '/channels/:channel/messages/:message',
       auth: 'bot',
-      handle: (c) => ({ body: messageIn(channelOf(c).id, c.params.message!).message }),
+      handle: (c) => ({ body: messageOf(c).message }),
     },
     {
       method: 'PATCH',
       path: '/channels/:channel/messages/:message',
       auth: 'bot',
       handle: (c) => {
-        const record = messageIn(channelOf(c).id, c.params.message!);
+        const record = messageOf(c);
         if (record.authorId !== world.bot.id) throw DiscordErrors.cannotEditOthersMessage();
         validateMessagePayload(c.body, { kind: 'edit', path: [], fileCount: c.files.length, existing: record.message });
         const updated = ctx.messages.edit(record.id, c.body as Record<string, unknown>, c.files);
@@ -96,7 +98,7 @@ export function channelRoutes(ctx: ServerContext): Route[] {
       path: '/channels/:channel/messages/:message',
       auth: 'bot',
       handle: (c) => {
-        const record = messageIn(channelOf(c).id, c.params.message!);
+        const record = messageOf(c);
         // The bot's role has no MANAGE_MESSAGES, so only its own messages can go.
         if (record.authorId !== world.bot.id) throw DiscordErrors.missingPermissions();
         ctx.messages.delete(record.id);
