@@ -7,7 +7,6 @@ import type { World } from './model/world.ts';
 /** What route handlers and payload builders share: the one fake Discord behind a server instance. */
 export interface ServerContext {
   world: World;
-  token: string;
   gatewayUrl: string;
   /** Privileged intents enabled in the imaginary Developer Portal. */
   enabledPrivilegedIntents: number;

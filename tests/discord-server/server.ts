@@ -114,7 +114,6 @@ export class DiscordServer {
     const server = this;
     this.ctx = {
       world: this.world,
-      token: this.token,
       get gatewayUrl() {
         return server.gatewayUrl;
       },

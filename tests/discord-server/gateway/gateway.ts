@@ -69,7 +69,6 @@ export interface ConnectionRecord {
 
 export interface Session {
   id: string;
-  token: string;
   intents: number;
   shard: [number, number];
   seq: number;
@@ -340,7 +339,6 @@ export class Gateway {
 
     const session: Session = {
       id: randomBytes(16).toString('hex'),
-      token: body.token,
       intents,
       shard,
       seq: 0,
