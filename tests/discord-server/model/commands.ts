@@ -1,7 +1,7 @@
 import { ApplicationCommandType as CommandType, ApplicationIntegrationType, type APIApplicationCommand } from 'discord.js';
 import { DiscordErrors } from '../lib/errors.ts';
 import { snowflake } from '../lib/snowflake.ts';
-import { validateCommand, validateCommandList } from '../validate/commands.ts';
+import { commandTypeOf, validateCommand, validateCommandList } from '../validate/commands.ts';
 import { FormErrors } from '../validate/form-errors.ts';
 
 // Registered application commands, global and per guild. Bulk overwrite (PUT) replaces the whole list,
@@ -12,19 +12,26 @@ export type StoredCommand = APIApplicationCommand;
 
 const GLOBAL = 'global';
 
+/** Discord keys commands by (type, name): a command with both is the same command. */
+const sameCommand = (body: Record<string, unknown>) => (c: StoredCommand) => c.type === commandTypeOf(body) && c.name === body.name;
+
+function validateOneCommand(body: unknown): void {
+  const errors = new FormErrors();
+  validateCommand(errors, [], body);
+  errors.throwIfAny();
+}
+
 export class CommandStore {
   private readonly scopes = new Map<string, StoredCommand[]>();
-  /** Every successful write, for assertions such as "deploy ran twice". */
-  readonly writes: { scope: string; method: string; at: number }[] = [];
 
   constructor(private readonly applicationId: string) {}
 
   list(guildId?: string): StoredCommand[] {
-    return (this.scopes.get(guildId ?? GLOBAL) ?? []).map((c) => structuredClone(c));
+    return this.scope(guildId).map((c) => structuredClone(c));
   }
 
   get(id: string, guildId?: string): StoredCommand {
-    const found = (this.scopes.get(guildId ?? GLOBAL) ?? []).find((c) => c.id === id);
+    const found = this.scope(guildId).find((c) => c.id === id);
     if (!found) throw DiscordErrors.unknownCommand();
     return structuredClone(found);
   }
@@ -32,66 +39,52 @@ export class CommandStore {
   /** The command a user would invoke by name: guild commands shadow global ones, as in the Discord client. */
   find(name: string, type: number, guildId?: string): StoredCommand | undefined {
     const match = (c: StoredCommand) => c.name === name && c.type === type;
-    const inGuild = guildId ? this.scopes.get(guildId)?.find(match) : undefined;
-    const found = inGuild ?? this.scopes.get(GLOBAL)?.find(match);
+    const found = (guildId ? this.scope(guildId).find(match) : undefined) ?? this.scope().find(match);
     return found ? structuredClone(found) : undefined;
   }
 
   bulkOverwrite(bodies: unknown, guildId?: string): StoredCommand[] {
     validateCommandList(bodies);
-    const scope = guildId ?? GLOBAL;
-    const previous = this.scopes.get(scope) ?? [];
-    const next = (bodies as Record<string, unknown>[]).map((body) => {
-      const type = (body.type as number | undefined) ?? CommandType.ChatInput;
-      const old = previous.find((c) => c.type === type && c.name === body.name);
-      return this.store(body, guildId, old);
-    });
-    this.scopes.set(scope, next);
-    this.writes.push({ scope, method: 'PUT', at: Date.now() });
+    const previous = this.scope(guildId);
+    const next = (bodies as Record<string, unknown>[]).map((body) => this.store(body, guildId, previous.find(sameCommand(body))));
+    this.scopes.set(guildId ?? GLOBAL, next);
     return this.list(guildId);
   }
 
   /** POST: create, or overwrite the command with the same (type, name). Returns [command, created]. */
   upsert(body: unknown, guildId?: string): [StoredCommand, boolean] {
-    const errors = new FormErrors();
-    validateCommand(errors, [], body);
-    errors.throwIfAny();
-    const b = body as Record<string, unknown>;
-    const scope = guildId ?? GLOBAL;
-    const list = [...(this.scopes.get(scope) ?? [])];
-    const type = (b.type as number | undefined) ?? CommandType.ChatInput;
-    const index = list.findIndex((c) => c.type === type && c.name === b.name);
-    const stored = this.store(b, guildId, index >= 0 ? list[index] : undefined);
+    validateOneCommand(body);
+    const list = [...this.scope(guildId)];
+    const index = list.findIndex(sameCommand(body as Record<string, unknown>));
+    const stored = this.store(body as Record<string, unknown>, guildId, list[index]);
     if (index >= 0) list[index] = stored;
     else list.push(stored);
-    this.scopes.set(scope, list);
-    this.writes.push({ scope, method: 'POST', at: Date.now() });
+    this.scopes.set(guildId ?? GLOBAL, list);
     return [structuredClone(stored), index < 0];
   }
 
   edit(id: string, patch: unknown, guildId?: string): StoredCommand {
-    const scope = guildId ?? GLOBAL;
-    const list = [...(this.scopes.get(scope) ?? [])];
+    const list = [...this.scope(guildId)];
     const index = list.findIndex((c) => c.id === id);
     const old = list[index];
     if (!old) throw DiscordErrors.unknownCommand();
     const merged = { ...definitionOf(old), ...(patch as Record<string, unknown>) };
-    const errors = new FormErrors();
-    validateCommand(errors, [], merged);
-    errors.throwIfAny();
+    validateOneCommand(merged);
     const stored = this.store(merged, guildId, old);
     list[index] = stored;
-    this.scopes.set(scope, list);
-    this.writes.push({ scope, method: 'PATCH', at: Date.now() });
+    this.scopes.set(guildId ?? GLOBAL, list);
     return structuredClone(stored);
   }
 
   delete(id: string, guildId?: string): void {
-    const scope = guildId ?? GLOBAL;
-    const list = this.scopes.get(scope) ?? [];
+    const list = this.scope(guildId);
     if (!list.some((c) => c.id === id)) throw DiscordErrors.unknownCommand();
-    this.scopes.set(scope, list.filter((c) => c.id !== id));
-    this.writes.push({ scope, method: 'DELETE', at: Date.now() });
+    this.scopes.set(guildId ?? GLOBAL, list.filter((c) => c.id !== id));
+  }
+
+  /** The stored commands of a guild, or the global ones. */
+  private scope(guildId?: string): StoredCommand[] {
+    return this.scopes.get(guildId ?? GLOBAL) ?? [];
   }
 
   private store(body: Record<string, unknown>, guildId: string | undefined, old: StoredCommand | undefined): StoredCommand {
@@ -108,7 +101,7 @@ export class CommandStore {
 
 /** The fields Discord fills in on a stored command, with its defaults, in a stable key order. */
 function normalise(body: Record<string, unknown>, guildId: string | undefined): Record<string, unknown> {
-  const type = (body.type as number | undefined) ?? CommandType.ChatInput;
+  const type = commandTypeOf(body);
   const out: Record<string, unknown> = {
     type,
     name: body.name,

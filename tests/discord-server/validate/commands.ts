@@ -19,6 +19,11 @@ export const COMMAND_LIMITS = {
   totalCharacters: 8000,
 } as const;
 
+/** A command body's type; absent means a slash command. */
+export function commandTypeOf(body: Record<string, unknown>): number {
+  return (body.type as number | undefined) ?? CommandType.ChatInput;
+}
+
 const CHAT_INPUT_NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 
 function checkChatInputName(errors: FormErrors, path: FormPath, name: unknown): void {
@@ -142,7 +147,7 @@ export function validateCommand(errors: FormErrors, path: FormPath, body: unknow
     errors.add(path, 'MODEL_TYPE_CONVERT', 'Only dictionaries may be used in a ModelType');
     return;
   }
-  const type = body.type ?? CommandType.ChatInput;
+  const type = commandTypeOf(body);
   if (type !== CommandType.ChatInput && type !== CommandType.User && type !== CommandType.Message) {
     errors.add([...path, 'type'], 'BASE_TYPE_CHOICES', 'Value must be one of {1, 2, 3}.');
     return;
@@ -183,7 +188,7 @@ export function validateCommandList(bodies: unknown): void {
   bodies.forEach((body, i) => {
     validateCommand(errors, [i], body);
     if (!isObject(body)) return;
-    const type = (body.type as number | undefined) ?? CommandType.ChatInput;
+    const type = commandTypeOf(body);
     const key = `${type}:${String(body.name)}`;
     if (seen.has(key)) errors.add([i, 'name'], 'APPLICATION_COMMANDS_DUPLICATE_NAME', `Application command names must be unique`);
     seen.add(key);
