@@ -1,7 +1,7 @@
 import { DiscordAPIError, REST, Routes } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
-import { rejectionOf } from './bare-client.ts';
-import { startDiscordServer, type DiscordServer } from './index.ts';
+import { describe, expect, it } from 'vitest';
+import { rejectionOf, useServerAndClient } from './bare-client.ts';
+import type { DiscordServer } from './index.ts';
 
 // Command registration through @discordjs/rest, as a deploy script does it (no gateway involved).
 
@@ -15,15 +15,10 @@ const COMMANDS = [
   { type: 3, name: 'Find patrol facts' },
 ];
 
-let server: DiscordServer | undefined;
-
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const session = useServerAndClient();
 
 async function deployer(): Promise<[DiscordServer, REST]> {
-  server = await startDiscordServer();
+  const server = await session.startServer();
   return [server, new REST({ api: server.apiUrl }).setToken(server.token)];
 }
 

@@ -1,6 +1,6 @@
 import { Client, Events, HTTPError, type TextChannel } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { deferred, useServerAndClient } from './bare-client.ts';
+import { rejectionOf, useServerAndClient } from './bare-client.ts';
 import type { DiscordServer } from './index.ts';
 
 // Injected failures: 500s on the interaction callback, and 429 rate limits, against a bare client.
@@ -65,9 +65,7 @@ describe('rate limits', () => {
 describe('unknown routes', () => {
   it('answer 404 with a Discord-shaped body and are recorded', async () => {
     const [s, c] = await start();
-    const error = deferred<unknown>();
-    c.rest.get('/nothing/here').then(() => error.reject(new Error('resolved')), error.resolve);
-    expect(await error.promise).toMatchObject({ status: 404, code: 0, message: '404: Not Found' });
+    expect(await rejectionOf(c.rest.get('/nothing/here'))).toMatchObject({ status: 404, code: 0, message: '404: Not Found' });
     expect(s.requestsTo('GET /nothing/here')[0]?.route).toBeNull();
   });
 });
