@@ -10,7 +10,7 @@ import {
   type APIUser,
 } from 'discord.js';
 import { InteractionRegistry, type ServerContext } from './context.ts';
-import { Gateway, type ConnectionRecord, type IdentifyRecord, type ResumeRecord, type Session } from './gateway/gateway.ts';
+import { Gateway, TRACE, type ConnectionRecord, type IdentifyRecord, type ResumeRecord, type Session } from './gateway/gateway.ts';
 import { applicationFlags } from './gateway/intents.ts';
 import { messageDeleteFor, messageEventFor } from './gateway/message-events.ts';
 import type { DiscordErrorBody } from './lib/errors.ts';
@@ -322,7 +322,7 @@ export class DiscordServer {
       shard: session.shard,
       application: { id: world.applicationId, flags: applicationFlags(enabledPrivilegedIntents) },
       auth: {},
-      _trace: ['["test-gateway",{"micros":0}]'],
+      _trace: TRACE,
     };
     // Without the GUILDS intent there is no GUILD_CREATE; discord.js then stops waiting for guilds at once.
     const after =

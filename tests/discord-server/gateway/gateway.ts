@@ -94,6 +94,9 @@ export interface GatewayOptions {
 
 const REPLAY_BUFFER = 5_000;
 
+/** The `_trace` Discord puts in HELLO, READY and RESUMED (which servers handled the connection). */
+export const TRACE = ['["test-gateway",{"micros":0}]'];
+
 /** Close codes after which Discord will not accept a RESUME of the session. */
 const SESSION_ENDING_CLOSE_CODES: readonly number[] = [
   GatewayCloseCodes.AuthenticationFailed,
@@ -247,7 +250,7 @@ export class Gateway {
     }
     this.send(ws, {
       op: GatewayOpcodes.Hello,
-      d: { heartbeat_interval: this.options.heartbeatIntervalMs, _trace: ['["test-gateway",{"micros":0}]'] },
+      d: { heartbeat_interval: this.options.heartbeatIntervalMs, _trace: TRACE },
     });
   }
 
@@ -396,6 +399,6 @@ export class Gateway {
     record.replayed = missed.length;
     record.outcome = 'resumed';
     session.seq += 1;
-    this.send(ws, { op: GatewayOpcodes.Dispatch, t: 'RESUMED', s: session.seq, d: { _trace: ['["test-gateway",{"micros":0}]'] } });
+    this.send(ws, { op: GatewayOpcodes.Dispatch, t: 'RESUMED', s: session.seq, d: { _trace: TRACE } });
   }
 }

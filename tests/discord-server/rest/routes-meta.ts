@@ -10,6 +10,7 @@ const SESSION_START_TOTAL = 1000;
 
 export function metaRoutes(ctx: ServerContext): Route[] {
   const { world } = ctx;
+  const application = () => ({ body: applicationJson(world, applicationFlags(ctx.enabledPrivilegedIntents)) });
   const requireGuild = (id: string | undefined) => {
     if (id !== world.guild.id) throw DiscordErrors.unknownGuild();
   };
@@ -59,13 +60,13 @@ export function metaRoutes(ctx: ServerContext): Route[] {
       method: 'GET',
       path: '/applications/@me',
       auth: 'bot',
-      handle: () => ({ body: applicationJson(world, applicationFlags(ctx.enabledPrivilegedIntents)) }),
+      handle: application,
     },
     {
       method: 'GET',
       path: '/oauth2/applications/@me',
       auth: 'bot',
-      handle: () => ({ body: applicationJson(world, applicationFlags(ctx.enabledPrivilegedIntents)) }),
+      handle: application,
     },
     {
       method: 'GET',
