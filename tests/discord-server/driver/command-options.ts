@@ -25,7 +25,8 @@ export interface BuiltOption {
   focused?: boolean;
 }
 
-type Definition = APIApplicationCommandOption & Record<string, unknown>;
+/** A registered option, loosely typed so that any option's fields (min_length, choices, …) can be read. */
+export type OptionDefinition = APIApplicationCommandOption & Record<string, unknown>;
 
 function inferType(value: OptionValue): number {
   if (typeof value === 'string') return OptionType.String;
@@ -62,7 +63,7 @@ export class OptionBuilder {
     return id;
   }
 
-  private resolveValue(name: string, type: number, value: OptionValue, def: Definition | undefined, focused: boolean): string | number | boolean {
+  private resolveValue(name: string, type: number, value: OptionValue, def: OptionDefinition | undefined, focused: boolean): string | number | boolean {
     if (focused) return typeof value === 'object' ? value.id : String(value); // what the user has typed so far
     switch (type) {
       case OptionType.String: {
@@ -115,7 +116,7 @@ export class OptionBuilder {
     }
   }
 
-  private checkChoices(name: string, value: string | number, def: Definition | undefined): void {
+  private checkChoices(name: string, value: string | number, def: OptionDefinition | undefined): void {
     const choices = def?.choices as { value: string | number }[] | undefined;
     if (choices && !choices.some((c) => c.value === value)) {
       this.fail(`option "${name}" must be one of ${choices.map((c) => JSON.stringify(c.value)).join(', ')}`);
@@ -127,7 +128,7 @@ export class OptionBuilder {
    * command, in which case types are inferred from the JavaScript values. In autocomplete mode the
    * `focused` option carries the partial text and required options may be missing.
    */
-  build(values: OptionValues, definitions: Definition[] | undefined, focused?: string): BuiltOption[] {
+  build(values: OptionValues, definitions: OptionDefinition[] | undefined, focused?: string): BuiltOption[] {
     const built: BuiltOption[] = [];
     for (const [name, value] of Object.entries(values)) {
       const def = definitions?.find((d) => d.name === name);

@@ -6,7 +6,6 @@ import {
   InteractionContextType,
   InteractionType,
   PermissionFlagsBits,
-  type APIApplicationCommandOption,
   type APIMessage,
   type APIUser,
 } from 'discord.js';
@@ -17,7 +16,7 @@ import type { MessageRecord } from '../model/messages.ts';
 import { dmChannelJson, memberJson, textChannelJson } from '../model/serialize.ts';
 import { dmChannelId, findUser, memberPermissions, textChannel, type World } from '../model/world.ts';
 import { interactiveComponents } from '../validate/components.ts';
-import { OptionBuilder, type BuiltOption, type OptionValues } from './command-options.ts';
+import { OptionBuilder, type BuiltOption, type OptionDefinition, type OptionValues } from './command-options.ts';
 
 // INTERACTION_CREATE payloads shaped like Discord's (https://discord.com/developers/docs/interactions/
 // receiving-and-responding#interaction-object): guild interactions carry `member` (with permissions)
@@ -41,8 +40,6 @@ export type Payload = Record<string, unknown>;
 
 /** Discord's default upload limit for a server without boosts. */
 const ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024;
-
-type Definition = APIApplicationCommandOption & Record<string, unknown>;
 
 /** The `data` of a command interaction: name, type, `fields`, and the registered command's id and guild. */
 function commandData(command: StoredCommand | undefined, name: string, type: number, fields: Payload = {}): Payload {
@@ -160,7 +157,7 @@ export class InteractionPayloads {
     if (!root) throw new Error('A command name is required');
     const command = this.command(root, CommandType.ChatInput, invoker);
     const builder = new OptionBuilder(this.world, path);
-    let definitions = command ? ((command.options ?? []) as Definition[]) : undefined;
+    let definitions = command ? ((command.options ?? []) as OptionDefinition[]) : undefined;
     const wrappers: { name: string; type: number }[] = [];
     for (const [i, sub] of subPath.entries()) {
       const def = definitions?.find((d) => d.name === sub);
@@ -168,7 +165,7 @@ export class InteractionPayloads {
         throw new Error(`/${root} has no subcommand "${sub}"`);
       }
       wrappers.push({ name: sub, type: (def?.type as number | undefined) ?? (i === subPath.length - 1 ? OptionType.Subcommand : OptionType.SubcommandGroup) });
-      definitions = def ? ((def.options ?? []) as Definition[]) : undefined;
+      definitions = def ? ((def.options ?? []) as OptionDefinition[]) : undefined;
     }
     if (definitions?.some((d) => d.type === OptionType.Subcommand || d.type === OptionType.SubcommandGroup)) {
       throw new Error(`/${path} needs a subcommand: ${definitions.map((d) => d.name).join(', ')}`);
@@ -208,7 +205,7 @@ export class InteractionPayloads {
     const command = this.command(name, CommandType.User, invoker);
     const builder = new OptionBuilder(this.world, name);
     const targetUser = this.userOf(target);
-    builder.build({ target: targetUser }, [{ name: 'target', type: OptionType.User, description: 'x' } as Definition]);
+    builder.build({ target: targetUser }, [{ name: 'target', type: OptionType.User, description: 'x' } as OptionDefinition]);
     const data = commandData(command, name, CommandType.User, { target_id: targetUser.id, resolved: builder.resolved });
     return this.envelope(InteractionType.ApplicationCommand, data, invoker);
   }
