@@ -54,6 +54,9 @@ export function useServerAndClient(): {
     } finally {
       await started?.close();
     }
+    // A route that threw answered 500 (which @discordjs/rest may retry through): a bug in the test server.
+    const bugs = started?.rest.internalErrors ?? [];
+    if (bugs.length > 0) throw new Error(`the test server failed internally: ${bugs.map(String).join('; ')}`);
   });
 
   async function startServer(serverOptions: DiscordServerOptions = {}): Promise<DiscordServer> {
