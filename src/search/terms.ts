@@ -3,10 +3,9 @@
  * both sides always agree: the one normaliser (`normaliseTerms`), English stop words dropped, and an
  * ordinal also counted as its number ("22nd" is found by "patrol 22").
  */
-import { normaliseTerms } from '../text/normalise.ts';
+import { ARTICLE_TOKENS, normaliseTerms } from '../text/normalise.ts';
 import { STOP_WORDS } from './stop-words.ts';
 
-const ARTICLES = new Set(['al', 'el']);
 const ORDINAL = /^(\d+)(?:st|nd|rd|th)$/;
 
 /** Stop words out, ordinals doubled with their number; order kept (duplicates are the caller's business). */
@@ -137,7 +136,7 @@ export class TermInterner {
     const articles: number[] = [];
     let others = false;
     for (const w of normaliseTerms(text)) {
-      if (ARTICLES.has(w)) {
+      if (ARTICLE_TOKENS.has(w)) {
         articles.push(this.idOf(w));
       } else {
         // A stop word counts as "another word" for the article rule even though it is not indexed.
@@ -175,10 +174,10 @@ export class NameKeys {
       let entry = this.#words.get(word);
       if (entry === undefined) {
         const terms = normaliseTerms(word);
-        entry = { terms, others: terms.some((t) => !ARTICLES.has(t)) };
+        entry = { terms, others: terms.some((t) => !ARTICLE_TOKENS.has(t)) };
         this.#words.set(word, entry);
       }
-      for (const term of entry.terms) (ARTICLES.has(term) ? articles : kept).push(term);
+      for (const term of entry.terms) (ARTICLE_TOKENS.has(term) ? articles : kept).push(term);
     }
     return (kept.length > 0 ? kept : articles).join(' ');
   }

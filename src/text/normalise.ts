@@ -5,7 +5,7 @@
  */
 
 /** Arabic definite article forms as transliterated in the sources ("al-Hawr", "el-", "ez-Zor"). */
-const ARTICLE_TOKENS = new Set(['al', 'el']);
+export const ARTICLE_TOKENS: ReadonlySet<string> = new Set(['al', 'el']);
 /** Sun-letter assimilated forms ("Dayr az-Zawr", "Deir ez-Zor"), only recognised when hyphen-attached. */
 const ATTACHED_ARTICLE = /\b(?:a|e)(?:d|n|r|s|sh|t|th|z)-(?=\p{L})/gu;
 
