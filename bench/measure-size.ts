@@ -12,7 +12,7 @@ import { DEFAULT_KNOWLEDGE_DIR, formatIssue, loadKnowledge } from '../src/knowle
 import { discordMessage } from '../src/render/discord.ts';
 import { buildKnowledgeIndexAsync, type KnowledgeIndex } from '../src/search/index.ts';
 import { buildFuseBaseline, sampleWithin } from './baseline-fuse.ts';
-import { assembleFactBase } from './fact-base.ts';
+import { factBaseFrom } from './fact-base.ts';
 import { forceGc } from './gc.ts';
 import { autocompleteTargets, commandMix, keystrokes, type CommandCase } from './queries.ts';
 import { latency, median, megabytes, round, timed, timedAsync, type Latency } from './stats.ts';
@@ -145,7 +145,7 @@ async function prepareBase(request: SizeRequest, realBase: FactBase, scratch: st
     if (!result.ok) throw new Error(`synthetic knowledge does not load:\n${result.issues.slice(0, 10).map(formatIssue).join('\n')}`);
     return { base: result.base, dir, loadMs, label };
   }
-  return { base: assembleFactBase(knowledge), dir: null, loadMs: null, label };
+  return { base: factBaseFrom(knowledge), dir: null, loadMs: null, label };
 }
 
 async function measureBase(request: SizeRequest, base: FactBase, dir: string | null, loadMs: number | null, label: string, scratch: string): Promise<SizeResult> {
@@ -333,7 +333,7 @@ async function measureReload(base: FactBase, dir: string | null, cacheDir: strin
   const started = performance.now();
   const facts: Fact[] = [...base.facts];
   facts[0] = { ...facts[0]!, statement: `${facts[0]!.statement} (Edited.)` };
-  const edited = assembleFactBase({ ...base, facts });
+  const edited = factBaseFrom({ ...base, facts, articles: base.articleText });
   const [, indexMs] = await timedAsync(() => buildKnowledgeIndexAsync(edited, { cacheDir }));
   return { ms: round(performance.now() - started), loadMs: null, indexMs: round(indexMs), path: 'memory' };
 }

@@ -164,15 +164,15 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
 
   return {
     ok: true,
-    base: assemble(
-      knowledgeVersion(loaded),
-      groups.facts.valid.map((entry) => entry.value),
-      groups.sources.valid.map((entry) => entry.value),
-      groups.places.valid.map((entry) => entry.value),
-      groups.claimants.valid.map((entry) => entry.value),
-      groups.disputes.valid.map((entry) => entry.value),
-      articles,
-    ),
+    base: assembleFactBase({
+      version: knowledgeVersion(loaded),
+      facts: groups.facts.valid.map((entry) => entry.value),
+      sources: groups.sources.valid.map((entry) => entry.value),
+      places: groups.places.valid.map((entry) => entry.value),
+      claimants: groups.claimants.valid.map((entry) => entry.value),
+      disputes: groups.disputes.valid.map((entry) => entry.value),
+      articleText: new Map([...articles].map(([id, article]) => [id, article.text])),
+    }),
   };
 }
 
@@ -189,22 +189,32 @@ function byId<T extends { readonly id: string }>(items: readonly T[]): ReadOnlyM
   return new ReadOnlyMap(items.map((item) => [item.id, item] as const));
 }
 
-function assemble(
-  version: string,
-  facts: Fact[],
-  sources: Source[],
-  places: Place[],
-  claimants: Claimant[],
-  disputes: Dispute[],
-  articles: ReadonlyMap<string, ArticleText>,
-): FactBase {
+/** Validated records, ready to become a FactBase. */
+export interface FactBaseRecords {
+  readonly version: string;
+  readonly facts: readonly Fact[];
+  readonly sources: readonly Source[];
+  readonly places: readonly Place[];
+  readonly claimants: readonly Claimant[];
+  readonly disputes: readonly Dispute[];
+  /** The article text of each source, by source id. */
+  readonly articleText: ReadonlyMap<string, string>;
+}
+
+/**
+ * The FactBase of records that passed every check: frozen, with its lookup maps and each fact's
+ * disputes. Exported for the benchmark, which assembles bases too large to write as files, so that
+ * every base the code runs on has the shape the loader gives.
+ */
+export function assembleFactBase(records: FactBaseRecords): FactBase {
+  const { facts, sources, places, claimants, disputes } = records;
   deepFreeze([facts, sources, places, claimants, disputes]);
   const disputesByFact = new Map<string, string[]>(facts.map((fact) => [fact.id, []]));
   for (const dispute of disputes) {
     for (const factId of new Set(dispute.claims)) disputesByFact.get(factId)?.push(dispute.id);
   }
   return Object.freeze({
-    version,
+    version: records.version,
     facts,
     sources,
     places,
@@ -218,6 +228,6 @@ function assemble(
     disputesByFact: new ReadOnlyMap(
       [...disputesByFact].map(([factId, ids]) => [factId, Object.freeze(ids) as readonly string[]] as const),
     ),
-    articleText: new ReadOnlyMap([...articles].map(([id, article]) => [id, article.text] as const)),
+    articleText: new ReadOnlyMap(records.articleText),
   });
 }

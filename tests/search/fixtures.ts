@@ -1,5 +1,5 @@
 /** Fact bases for the search tests: the real one, a seeded synthetic one, and a tiny hand-made one. */
-import { assembleFactBase } from '../../bench/fact-base.ts';
+import { factBaseFrom } from '../../bench/fact-base.ts';
 import { generateKnowledge } from '../../bench/synthetic.ts';
 import type { Fact, FactBase, Place } from '../../src/domain/types.ts';
 import { formatIssue, loadKnowledge } from '../../src/knowledge/load.ts';
@@ -19,7 +19,7 @@ export function realBase(): Promise<FactBase> {
 /** A synthetic base of `facts` facts around the real gazetteer (same seed, same base). */
 export async function syntheticBase(facts: number, seed = 7): Promise<FactBase> {
   const base = await realBase();
-  return assembleFactBase(generateKnowledge({ facts, seed, basePlaces: base.places, baseClaimants: base.claimants }));
+  return factBaseFrom(generateKnowledge({ facts, seed, basePlaces: base.places, baseClaimants: base.claimants }));
 }
 
 export function place(id: string, name: string, aliases: string[] = []): Place {
