@@ -7,7 +7,7 @@
 import { ordinal } from '../src/answers/cite.ts';
 import { formatPrecision } from '../src/answers/dates.ts';
 import type { Claimant, Dispute, Fact, Place, Source } from '../src/domain/types.ts';
-import { dayNumber, isoDay, possibleDays } from '../src/knowledge/dates.ts';
+import { dayNumber, isoDay, possibleDays } from '../src/knowledge/days.ts';
 import { nameKey } from '../src/text/normalise.ts';
 import { createRandom, Zipf, type Random } from './prng.ts';
 import { ACTORS, OUTCOMES, PUBLISHERS, TAGS, VEHICLES, WEAPONS, pseudoWord } from './vocabulary.ts';

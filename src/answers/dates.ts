@@ -19,7 +19,7 @@ import {
   startOfYear,
 } from 'date-fns';
 import type { Dated, Fact, FactBase } from '../domain/types.ts';
-import { firstDayNumber, lastDayNumber } from '../search/index.ts';
+import { firstPossibleDay, lastPossibleDay, possibleDays } from '../knowledge/days.ts';
 import type { FormattedDate, Phrase } from './answer.ts';
 import { user } from './answer.ts';
 
@@ -58,26 +58,17 @@ function spanInterval(day: Date, span: Span): DayInterval {
   }
 }
 
-/** The span an ISO date of any length covers: `2020` a year, `2020-07` a month, `2020-07-22` a day. */
-const ISO_SPANS: readonly Span[] = ['year', 'month', 'day'];
+/** The local midnight of an epoch day (days since 1970-01-01), for date-fns. */
+function localDay(day: number): Date {
+  const utc = new Date(day * 86_400_000);
+  return new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate());
+}
 
-/** The whole span of days a dated record may fall on. */
+/** The whole span of days a dated record may fall on, as the knowledge layer defines it. */
 export function datedInterval(d: Dated): DayInterval {
-  const day = isoToDay(d.date);
-  switch (d.date_precision) {
-    case 'day':
-    case 'month':
-    case 'year':
-      return spanInterval(day, d.date_precision);
-    case 'week':
-    case 'approximate': {
-      const own = spanInterval(day, ISO_SPANS[d.date.split('-').length - 1] ?? 'day');
-      return {
-        start: d.date_earliest ? isoToDay(d.date_earliest) : own.start,
-        end: d.date_latest ? isoToDay(d.date_latest) : own.end,
-      };
-    }
-  }
+  const days = possibleDays(d);
+  if (!days) return { start: new Date(Number.NaN), end: new Date(Number.NaN) };
+  return { start: localDay(days.first), end: localDay(days.last) };
 }
 
 /** Within one month: the conventional thirds and halves, so a bound of 11–20 July reads "mid-July". */
@@ -174,13 +165,13 @@ export function findAgreementAnchor(base: FactBase): AgreementAnchor | undefined
   // fact once per fact base, and at 100,000 facts date-fns would make that the slowest step of an answer.
   let firstPatrol = Infinity;
   for (const fact of base.facts) {
-    if (fact.kind === 'patrol' && fact.patrols.length > 0) firstPatrol = Math.min(firstPatrol, firstDayNumber(fact));
+    if (fact.kind === 'patrol' && fact.patrols.length > 0) firstPatrol = Math.min(firstPatrol, firstPossibleDay(fact));
   }
   const byDay = new Map<number, Fact[]>();
   for (const fact of base.facts) {
     if (fact.kind !== 'agreement') continue;
-    const day = firstDayNumber(fact);
-    if (day !== lastDayNumber(fact) || day > firstPatrol) continue;
+    const day = firstPossibleDay(fact);
+    if (day !== lastPossibleDay(fact) || day > firstPatrol) continue;
     const list = byDay.get(day);
     if (list) list.push(fact);
     else byDay.set(day, [fact]);

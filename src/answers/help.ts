@@ -1,6 +1,6 @@
 /** /help: what the bot knows (counted from the fact base) and how to ask. */
 import type { Fact, FactBase } from '../domain/types.ts';
-import { lastDayNumber } from '../search/index.ts';
+import { lastPossibleDay } from '../knowledge/days.ts';
 import type { KnowledgeIndex } from '../search/types.ts';
 import type { Answer, AnswerItem } from './answer.ts';
 import { plural } from './cite.ts';
@@ -25,7 +25,7 @@ function stats(index: KnowledgeIndex): Stats {
     let latestDay = -Infinity;
     let attacks = 0;
     for (const fact of index.base.facts) {
-      const day = lastDayNumber(fact);
+      const day = lastPossibleDay(fact);
       if (day > latestDay) {
         latest = fact;
         latestDay = day;

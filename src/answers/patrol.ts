@@ -1,6 +1,6 @@
 /** /patrol [number]: everything about one joint patrol, or the list of known patrols. */
 import type { Fact, FactBase } from '../domain/types.ts';
-import { lastDayNumber } from '../search/index.ts';
+import { lastPossibleDay } from '../knowledge/days.ts';
 import type { KnowledgeIndex } from '../search/types.ts';
 import type { Answer, AnswerItem } from './answer.ts';
 import { capList, cite, factItems, ordinal, plural, supportFor } from './cite.ts';
@@ -46,7 +46,7 @@ export function patrolSummaryFact(facts: readonly Fact[], n: number): Fact | und
   let best: Fact | undefined;
   let bestKey: readonly [number, number] | undefined;
   for (const fact of candidates) {
-    const key = [lastDayNumber(fact), kindRank(fact)] as const;
+    const key = [lastPossibleDay(fact), kindRank(fact)] as const;
     // Strictly better only: on a tie the earlier fact in the index's order stays.
     if (!bestKey || key[0] < bestKey[0] || (key[0] === bestKey[0] && key[1] < bestKey[1])) {
       best = fact;

@@ -2,63 +2,12 @@
  * Dates: valid calendar dates, written as precisely as their precision says and no more, bounds in
  * order, inferred dates explained, and no event after its source was published.
  *
- * Days are handled as whole UTC day numbers so no time zone can move a date.
+ * Days are handled as whole day numbers (days.ts) so no time zone can move a date.
  */
 import type { Dated, Fact, KnowledgeIssue, Source } from '../domain/types.ts';
 import type { Located } from './entries.ts';
+import { dayNumber, isoDay, periodOf, possibleDays } from './days.ts';
 import { issueAt } from './yaml-file.ts';
-
-const DAY_MS = 86_400_000;
-
-/** Days since 1970-01-01 of a valid YYYY-MM-DD, else null. */
-export function dayNumber(iso: string): number | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const ms = Date.UTC(year, month - 1, day);
-  const back = new Date(ms);
-  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) return null;
-  return ms / DAY_MS;
-}
-
-export function isoDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** First and last day of the period a date names (a day, a month or a year); null if invalid. */
-export function periodOf(iso: string): { first: number; last: number } | null {
-  const parts = iso.split('-').map(Number);
-  const [year, month] = parts;
-  if (year === undefined) return null;
-  if (parts.length === 3) {
-    const single = dayNumber(iso);
-    return single === null ? null : { first: single, last: single };
-  }
-  if (parts.length === 2) {
-    if (month === undefined || month < 1 || month > 12) return null;
-    return { first: Date.UTC(year, month - 1, 1) / DAY_MS, last: Date.UTC(year, month, 0) / DAY_MS };
-  }
-  return { first: Date.UTC(year, 0, 1) / DAY_MS, last: Date.UTC(year, 11, 31) / DAY_MS };
-}
-
-/**
- * The span of days a dated record can fall on. For week and approximate precision the date is
- * only a best estimate and the bounds are the span; for a day, a month or a year it is the date's
- * period, narrowed by any bounds. Only meaningful for records that passed `checkDates`.
- */
-export function possibleDays(record: Dated): { first: number; last: number } | null {
-  const period = periodOf(record.date);
-  if (!period) return null;
-  const earliest = record.date_earliest ? dayNumber(record.date_earliest) : null;
-  const latest = record.date_latest ? dayNumber(record.date_latest) : null;
-  if (record.date_precision === 'week' || record.date_precision === 'approximate') {
-    return { first: earliest ?? period.first, last: latest ?? period.last };
-  }
-  return {
-    first: earliest === null ? period.first : Math.max(period.first, earliest),
-    last: latest === null ? period.last : Math.min(period.last, latest),
-  };
-}
 
 const FORM_BY_PRECISION = {
   day: { pattern: /^\d{4}-\d{2}-\d{2}$/, form: 'YYYY-MM-DD', example: '2020-07-22' },

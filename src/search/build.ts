@@ -5,7 +5,8 @@
  * both builders produce the same index by construction.
  */
 import type { Fact, FactBase, FactKind } from '../domain/types.ts';
-import { DatedList, dateOrder, firstDayNumber, lastDayNumber } from './date-order.ts';
+import { firstPossibleDay, lastPossibleDay } from '../knowledge/days.ts';
+import { DatedList, dateOrder } from './date-order.ts';
 import { FactIndex, type IndexParts } from './knowledge-index.ts';
 import { parseEntityKey, type EntityKind } from './fact-fields.ts';
 import { FactSearch } from './fact-search.ts';
@@ -33,9 +34,9 @@ const STARTERS = 25;
 export function* buildCachedParts(base: FactBase): Generator<void, CachedParts, undefined> {
   const text = yield* buildTextIndex(base);
   yield;
-  const first = int32Map(base.facts, firstDayNumber);
+  const first = int32Map(base.facts, firstPossibleDay);
   yield;
-  const last = int32Map(base.facts, lastDayNumber);
+  const last = int32Map(base.facts, lastPossibleDay);
   yield;
   const order = dateOrder(base.facts, first);
   yield;

@@ -29,6 +29,7 @@ const KEEP_FILES = 3;
  */
 export const INDEXING_MODULES = [
   '../text/normalise.ts',
+  '../knowledge/days.ts',
   './stop-words.ts',
   './terms.ts',
   './fact-fields.ts',

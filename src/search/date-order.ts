@@ -3,58 +3,16 @@
  * A fact dated only "July 2020" sorts on 1 July, one known to within a week on the first day of that
  * week — so nothing is placed later than it could have been, and equal days keep a stable order.
  */
-import type { Dated, Fact } from '../domain/types.ts';
+import type { Fact } from '../domain/types.ts';
+import { firstPossibleDay, periodOf } from '../knowledge/days.ts';
 import { compareKeys } from './sorted-keys.ts';
 import { int32Map, range } from './arrays.ts';
-
-/** The earliest possible day as YYYY-MM-DD: `date_earliest`, or the first day of `date`'s period. */
-export function earliestDay(dated: Pick<Dated, 'date' | 'date_earliest'>): string {
-  const iso = dated.date_earliest ?? dated.date;
-  if (iso.length === 4) return `${iso}-01-01`;
-  if (iso.length === 7) return `${iso}-01`;
-  return iso;
-}
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil): no Date objects. */
-function civilDay(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
-}
-
-function digits(iso: string, from: number, count: number): number {
-  let value = 0;
-  for (let i = from; i < from + count; i++) value = value * 10 + (iso.charCodeAt(i) - 48);
-  return value;
-}
-
-/** First possible day of a fact as an epoch day (what the date order sorts on). */
-export function firstDayNumber(dated: Pick<Dated, 'date' | 'date_earliest'>): number {
-  const iso = dated.date_earliest ?? dated.date;
-  const year = digits(iso, 0, 4);
-  if (iso.length === 4) return civilDay(year, 1, 1);
-  const month = digits(iso, 5, 2);
-  return civilDay(year, month, iso.length === 7 ? 1 : digits(iso, 8, 2));
-}
-
-/** Last possible day of a fact as an epoch day. */
-export function lastDayNumber(dated: Pick<Dated, 'date' | 'date_latest'>): number {
-  const iso = dated.date_latest ?? dated.date;
-  const year = digits(iso, 0, 4);
-  if (iso.length === 4) return civilDay(year, 12, 31);
-  const month = digits(iso, 5, 2);
-  if (iso.length === 7) return month === 12 ? civilDay(year, 12, 31) : civilDay(year, month + 1, 1) - 1;
-  return civilDay(year, month, digits(iso, 8, 2));
-}
 
 /**
  * Positions of `facts` in date order: a counting sort on the first possible day (days span a few
  * years, so this is linear), then the few facts sharing a day sorted by id.
  */
-export function dateOrder(facts: readonly Fact[], firstDays: Int32Array = int32Map(facts, firstDayNumber)): Int32Array {
+export function dateOrder(facts: readonly Fact[], firstDays: Int32Array = int32Map(facts, firstPossibleDay)): Int32Array {
   const n = facts.length;
   if (n === 0) return new Int32Array(0);
   let min = Number.POSITIVE_INFINITY;
@@ -90,16 +48,6 @@ export function dateOrder(facts: readonly Fact[], firstDays: Int32Array = int32M
 function idsAscending(facts: readonly Fact[], order: Int32Array, from: number, to: number): boolean {
   for (let i = from + 1; i < to; i++) if (facts[order[i - 1]!]!.id > facts[order[i]!]!.id) return false;
   return true;
-}
-
-/** Days since 1970-01-01 (UTC) of a YYYY-MM-DD string; NaN when it is not one. */
-function epochDay(iso: string): number {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return Number.NaN;
-  const [year, month, day] = [digits(iso, 0, 4), digits(iso, 5, 2), digits(iso, 8, 2)];
-  if (month < 1 || month > 12 || day < 1) return Number.NaN;
-  const result = civilDay(year, month, day);
-  // 2020-02-30 is not a day: it would land in the next month (civilDay takes month 13 as next January).
-  return result < civilDay(year, month + 1, 1) ? result : Number.NaN;
 }
 
 /**
@@ -155,11 +103,11 @@ export class DatedList {
 
 /**
  * The first / last day a bound given as YYYY, YYYY-MM or YYYY-MM-DD stands for, as an epoch day;
- * NaN when it is none of those (checked on its first day: "2020-13" and "2020-02-30" are not dates).
+ * NaN when it is none of those ("2020-13" and "2020-02-30" are not dates).
  */
 export function boundDay(iso: string | undefined, side: 'from' | 'to'): number {
   if (iso === undefined) return side === 'from' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-  const dated = { date: iso };
-  const first = epochDay(earliestDay(dated));
-  return side === 'from' || Number.isNaN(first) ? first : lastDayNumber(dated);
+  const period = periodOf(iso);
+  if (!period) return Number.NaN;
+  return side === 'from' ? period.first : period.last;
 }

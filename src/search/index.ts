@@ -13,7 +13,6 @@ import { readCache, writeCache } from './cache.ts';
 import type { KnowledgeIndex } from './types.ts';
 
 export type { FactHit, IndexBuildInfo, KnowledgeIndex, PlaceResolution, Suggestion } from './types.ts';
-export { firstDayNumber, lastDayNumber } from './date-order.ts';
 export { searchTerms } from './terms.ts';
 
 /** The git-ignored cache directory of this checkout: `<repo>/.cache/search`. */

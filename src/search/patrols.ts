@@ -3,16 +3,16 @@
  * autocomplete ("Patrol 22 — 22 July 2020").
  */
 import { format, parseISO } from 'date-fns';
-import type { Fact } from '../domain/types.ts';
+import type { Dated, Fact } from '../domain/types.ts';
 import { foldText } from '../text/normalise.ts';
-import { earliestDay } from './date-order.ts';
+import { firstPossibleDay, isoDay } from '../knowledge/days.ts';
 import { ChoiceList, choiceLimit } from './suggestion.ts';
 import type { Suggestion } from './types.ts';
 
 const labels = new Map<string, string>();
 
 /** A fact's date as precisely as it is known, for a short label (memoised: dates repeat a lot). */
-export function shortDateLabel(fact: Pick<Fact, 'date' | 'date_precision' | 'date_earliest'>): string {
+export function shortDateLabel(fact: Dated): string {
   const key = `${fact.date_precision} ${fact.date} ${fact.date_earliest ?? ''}`;
   let label = labels.get(key);
   if (label === undefined) {
@@ -23,7 +23,7 @@ export function shortDateLabel(fact: Pick<Fact, 'date' | 'date_precision' | 'dat
   return label;
 }
 
-function formatShortDate(fact: Pick<Fact, 'date' | 'date_precision' | 'date_earliest'>): string {
+function formatShortDate(fact: Dated): string {
   switch (fact.date_precision) {
     case 'day':
       return format(parseISO(fact.date), 'd MMMM yyyy');
@@ -32,9 +32,9 @@ function formatShortDate(fact: Pick<Fact, 'date' | 'date_precision' | 'date_earl
     case 'year':
       return fact.date;
     case 'week':
-      return `week of ${format(parseISO(earliestDay(fact)), 'd MMMM yyyy')}`;
+      return `week of ${format(parseISO(isoDay(firstPossibleDay(fact))), 'd MMMM yyyy')}`;
     case 'approximate':
-      return `c. ${format(parseISO(fact.date.length === 10 ? fact.date : earliestDay(fact)), 'd MMMM yyyy')}`;
+      return `c. ${format(parseISO(fact.date.length === 10 ? fact.date : isoDay(firstPossibleDay(fact))), 'd MMMM yyyy')}`;
   }
 }
 

@@ -1,6 +1,6 @@
 /** Date checks, each broken once in the valid fixture, and the day arithmetic behind them. */
 import { describe, expect, it } from 'vitest';
-import { dayNumber, isoDay, periodOf, possibleDays } from '../../src/knowledge/dates.ts';
+import { dayNumber, isoDay, periodOf, possibleDays } from '../../src/knowledge/days.ts';
 import { buildFactBase } from '../../src/knowledge/load.ts';
 import { itReportsEach, mutate, validFiles } from './helpers.ts';
 

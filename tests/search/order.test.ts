@@ -4,7 +4,9 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { datedInterval } from '../../src/answers/dates.ts';
 import type { Fact, FactBase } from '../../src/domain/types.ts';
+import { isoDay, possibleDays } from '../../src/knowledge/days.ts';
 import { buildKnowledgeIndex } from '../../src/search/index.ts';
 import type { KnowledgeIndex } from '../../src/search/types.ts';
 import { fact, realBase, syntheticBase, tinyBase } from './fixtures.ts';
@@ -99,5 +101,18 @@ describe('date order details', () => {
     expect(index.factsBetween({ from: '2020-13' })).toEqual([]);
     expect(index.factsBetween({ to: '2020-13' })).toEqual([]);
     expect(index.factsBetween({ from: 'July' })).toEqual([]);
+  });
+
+  it('a month whose bounds reach past it is placed, filtered and shown as the days the knowledge layer gives it', () => {
+    // Bounds may narrow a month but never widen it: 20 February does not make a March fact February's.
+    const narrowed = fact('narrowed', { date: '2020-03', date_precision: 'month', date_earliest: '2020-02-20', date_latest: '2020-03-10' });
+    const withBounds = buildKnowledgeIndex(tinyBase([narrowed, fact('feb', { date: '2020-02-25' })]));
+    const days = possibleDays(narrowed)!;
+    expect([isoDay(days.first), isoDay(days.last)]).toEqual(['2020-03-01', '2020-03-10']);
+    expect(ids(withBounds.timeline())).toEqual(['feb', 'narrowed']);
+    expect(ids(withBounds.factsBetween({ from: '2020-02-20', to: '2020-02-29' }))).toEqual(['feb']);
+    expect(ids(withBounds.factsBetween({ from: '2020-03-10', to: '2020-03-31' }))).toEqual(['narrowed']);
+    expect(withBounds.factsBetween({ from: '2020-03-11' })).toEqual([]);
+    expect(datedInterval(narrowed)).toEqual({ start: new Date(2020, 2, 1), end: new Date(2020, 2, 10) });
   });
 });
