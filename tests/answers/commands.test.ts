@@ -13,7 +13,7 @@ import { discordMessage } from '../../src/render/discord.ts';
 import { renderTerminal } from '../../src/render/terminal.ts';
 import type { KnowledgeIndex } from '../../src/search/types.ts';
 import { displayed, expectWithinLimits } from '../render/discord-limits.ts';
-import { realIndex } from './real-index.ts';
+import { realIndex } from '../fixtures/real.ts';
 
 /**
  * Whether two spans of days share one, worked out here from date-fns intervals: an oracle that is

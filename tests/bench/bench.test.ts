@@ -14,7 +14,7 @@ import { generateKnowledge } from '../../bench/synthetic.ts';
 import { writeKnowledgeDir } from '../../bench/write-files.ts';
 import type { FactBase } from '../../src/domain/types.ts';
 import { formatIssue, loadKnowledge } from '../../src/knowledge/load.ts';
-import { realBase } from '../search/fixtures.ts';
+import { realBase } from '../fixtures/real.ts';
 
 let real: FactBase;
 let scratch: string;

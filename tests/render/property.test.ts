@@ -10,7 +10,7 @@ import { discordMessage } from '../../src/render/discord.ts';
 import { renderTerminal } from '../../src/render/terminal.ts';
 import type { KnowledgeIndex } from '../../src/search/types.ts';
 import { parseCommand } from '../../src/transports/terminal/parse-command.ts';
-import { realIndex } from '../answers/real-index.ts';
+import { realIndex } from '../fixtures/real.ts';
 import { payloadProblems } from './discord-limits.ts';
 
 let index: KnowledgeIndex;

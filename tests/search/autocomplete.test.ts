@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildKnowledgeIndex } from '../../src/search/index.ts';
 import type { KnowledgeIndex, Suggestion } from '../../src/search/types.ts';
-import { realBase, syntheticBase } from './fixtures.ts';
+import { realBase } from '../fixtures/real.ts';
+import { syntheticBase } from './fixtures.ts';
 
 let real: KnowledgeIndex;
 let large: KnowledgeIndex;

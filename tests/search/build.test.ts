@@ -13,7 +13,8 @@ import type { FactBase } from '../../src/domain/types.ts';
 import { cacheFilePath, INDEXING_MODULES } from '../../src/search/cache.ts';
 import { buildKnowledgeIndex, buildKnowledgeIndexAsync } from '../../src/search/index.ts';
 import type { KnowledgeIndex } from '../../src/search/types.ts';
-import { realBase, syntheticBase } from './fixtures.ts';
+import { realBase } from '../fixtures/real.ts';
+import { syntheticBase } from './fixtures.ts';
 
 const QUERIES = ['human shields', 'Ain Hour', 'joint patrol attacked', 'explosve devise', 'patrol 22', 'the', 'M-4', 'kaf', 'Türkiye'];
 const TYPED = ['', 'a', 'k', 'ai', 'ain h', 'tar', 'sofrep', 'human sh', 'joint patrol ', '2', '22', 'july', 'zzz'];

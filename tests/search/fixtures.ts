@@ -1,20 +1,9 @@
-/** Fact bases for the search tests: the real one, a seeded synthetic one, and a tiny hand-made one. */
+/** Fact bases for the search tests: the real one (tests/fixtures/real.ts), a seeded synthetic one, and a tiny hand-made one. */
 import { factBaseFrom } from '../../bench/fact-base.ts';
 import { generateKnowledge } from '../../bench/synthetic.ts';
 import type { Fact, FactBase, Place } from '../../src/domain/types.ts';
-import { formatIssue, loadKnowledge } from '../../src/knowledge/load.ts';
+import { realBase } from '../fixtures/real.ts';
 import { makeBase, makeFact, makeSource } from '../fixtures/records.ts';
-
-let real: Promise<FactBase> | undefined;
-
-/** knowledge/ as the bot loads it. */
-export function realBase(): Promise<FactBase> {
-  real ??= loadKnowledge().then((result) => {
-    if (!result.ok) throw new Error(`knowledge/ does not load:\n${result.issues.map(formatIssue).join('\n')}`);
-    return result.base;
-  });
-  return real;
-}
 
 /** A synthetic base of `facts` facts around the real gazetteer (same seed, same base). */
 export async function syntheticBase(facts: number, seed = 7): Promise<FactBase> {

@@ -7,7 +7,7 @@ import type { FactBase } from '../../src/domain/types.ts';
 import { buildKnowledgeIndex, buildKnowledgeIndexAsync } from '../../src/search/index.ts';
 import type { KnowledgeIndex, PlaceResolution } from '../../src/search/types.ts';
 import { nameKey, normaliseTerms } from '../../src/text/normalise.ts';
-import { realBase } from './fixtures.ts';
+import { realBase } from '../fixtures/real.ts';
 
 let base: FactBase;
 let index: KnowledgeIndex;

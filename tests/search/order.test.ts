@@ -9,7 +9,8 @@ import type { Fact, FactBase } from '../../src/domain/types.ts';
 import { isoDay, possibleDays } from '../../src/knowledge/days.ts';
 import { buildKnowledgeIndex } from '../../src/search/index.ts';
 import type { KnowledgeIndex } from '../../src/search/types.ts';
-import { fact, realBase, syntheticBase, tinyBase } from './fixtures.ts';
+import { realBase } from '../fixtures/real.ts';
+import { fact, syntheticBase, tinyBase } from './fixtures.ts';
 
 /** The first and last possible day as plain strings, worked out the long way. */
 function span(f: Fact): [string, string] {

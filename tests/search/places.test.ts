@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { FactBase } from '../../src/domain/types.ts';
 import { buildKnowledgeIndex } from '../../src/search/index.ts';
 import type { KnowledgeIndex } from '../../src/search/types.ts';
-import { fact, place, realBase, tinyBase } from './fixtures.ts';
+import { realBase } from '../fixtures/real.ts';
+import { fact, place, tinyBase } from './fixtures.ts';
 
 let base: FactBase;
 let index: KnowledgeIndex;

@@ -4,7 +4,8 @@ import type { FactBase } from '../../src/domain/types.ts';
 import { buildKnowledgeIndex } from '../../src/search/index.ts';
 import type { KnowledgeIndex } from '../../src/search/types.ts';
 import { normaliseTerms } from '../../src/text/normalise.ts';
-import { fact, tinyBase, realBase } from './fixtures.ts';
+import { realBase } from '../fixtures/real.ts';
+import { fact, tinyBase } from './fixtures.ts';
 
 let base: FactBase;
 let index: KnowledgeIndex;

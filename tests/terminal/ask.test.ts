@@ -11,7 +11,7 @@ import { answer } from '../../src/answers/index.ts';
 import type { FactBase } from '../../src/domain/types.ts';
 import { discordMessage } from '../../src/render/discord.ts';
 import type { KnowledgeIndex } from '../../src/search/types.ts';
-import { realIndex } from '../answers/real-index.ts';
+import { realIndex } from '../fixtures/real.ts';
 import { payloadProblems } from '../render/discord-limits.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
