@@ -8,6 +8,7 @@ import { answer } from '../answers/index.ts';
 import { discordMessage } from '../render/discord.ts';
 import type { KnowledgeIndex } from '../search/types.ts';
 import { buildQuery, isCommandName } from '../answers/query.ts';
+import { keywordQuery } from './keywords.ts';
 import { fitPageState, pageButtons, PAGE_BUTTON_LIFETIME_MS, type PageState } from './paging.ts';
 import { UserFacingError, type MessageData, type OptionValues } from './types.ts';
 
@@ -47,4 +48,15 @@ export function answerReply(index: KnowledgeIndex, request: AnswerRequest): Mess
   const fitted = fitPageState({ ...state, page: rendered.pageCount - 1 });
   if (!fitted) return data;
   return { ...data, components: [pageButtons({ ...fitted, page: rendered.page }, rendered.pageCount)] };
+}
+
+/**
+ * Chat text (a mention, a message the "Find patrol facts" menu was used on) answered as a search for
+ * its meaningful words, or with /help when it has none: both ways in behave alike.
+ */
+export function chatReply(index: KnowledgeIndex, text: string, request: Omit<AnswerRequest, 'command' | 'options'>): MessageData {
+  const query = keywordQuery(text);
+  return query
+    ? answerReply(index, { ...request, command: 'search', options: { query } })
+    : answerReply(index, { ...request, command: 'help', options: {} });
 }

@@ -9,8 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { escapeMarkdown, MessageFlags } from 'discord.js';
 import type { Logger } from '../runtime/logger.ts';
-import { answerReply } from './answer-reply.ts';
-import { keywordQuery } from './keywords.ts';
+import { answerReply, chatReply } from './answer-reply.ts';
 import { decodePageId } from './paging.ts';
 import { commands } from './registry.ts';
 import { UserFacingError, type CommandContext, type Incoming, type MessageData, type Outgoing } from './types.ts';
@@ -66,12 +65,7 @@ async function route(incoming: Incoming, ctx: CommandContext): Promise<Outgoing>
       return turnPage(incoming, ctx);
     case 'mention': {
       const index = ctx.index ?? (await ctx.ready());
-      const query = keywordQuery(incoming.content);
-      const request = { userId: incoming.userId, page: 0, now: ctx.now(), ephemeral: false };
-      const data = query
-        ? answerReply(index, { ...request, command: 'search', options: { query } })
-        : answerReply(index, { ...request, command: 'help', options: {} });
-      return { kind: 'message', data };
+      return { kind: 'message', data: chatReply(index, incoming.content, { userId: incoming.userId, page: 0, now: ctx.now(), ephemeral: false }) };
     }
   }
 }

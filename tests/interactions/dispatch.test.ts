@@ -117,3 +117,29 @@ describe('the central error boundary', () => {
     expect((later as { data: { content: string } }).data.content).toMatch(/expired/);
   });
 });
+
+describe('chat text: mentions and the "Find patrol facts" menu', () => {
+  const asker = '123456789012345678';
+  const embedsOf = (out: unknown) => JSON.stringify((out as { data: { embeds?: unknown } }).data.embeds);
+  const help = () => handleInteraction({ kind: 'command', name: 'help', options: {}, userId: asker }, context());
+
+  it('both answer a message with no meaningful words with /help, the menu only to the one who used it', async () => {
+    const mention = await handleInteraction({ kind: 'mention', content: '<@111111111111111111> hey, anything?', userId: asker }, context());
+    const menu = await handleInteraction(
+      { kind: 'command', name: 'Find patrol facts', options: {}, userId: asker, targetMessage: { id: '1700000000000000001', content: 'Hey, please?' } },
+      context(),
+    );
+    expect(embedsOf(mention)).toBe(embedsOf(await help()));
+    expect(embedsOf(menu)).toBe(embedsOf(await help()));
+    expect((menu as { data: { flags?: number } }).data.flags).toBe(64);
+  });
+
+  it('both search the words of a message that has some', async () => {
+    const search = await handleInteraction({ kind: 'command', name: 'search', options: { query: 'ied near ariha' }, userId: asker }, context());
+    const menu = await handleInteraction(
+      { kind: 'command', name: 'Find patrol facts', options: {}, userId: asker, targetMessage: { id: '1700000000000000001', content: 'IED near Ariha?' } },
+      context(),
+    );
+    expect(embedsOf(menu)).toBe(embedsOf(search));
+  });
+});

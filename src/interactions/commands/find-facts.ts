@@ -3,9 +3,8 @@
  * with the facts related to the message's text.
  */
 import { ApplicationCommandType, type RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js';
-import { keywordQuery } from '../keywords.ts';
 import { replyWhenReady } from '../answer-command.ts';
-import { answerReply } from '../answer-reply.ts';
+import { chatReply } from '../answer-reply.ts';
 import type { KnowledgeIndex } from '../../search/types.ts';
 import type { CommandModule } from '../types.ts';
 
@@ -17,9 +16,8 @@ export const data = {
 export const command: CommandModule = {
   data,
   execute(incoming, ctx) {
-    const query = keywordQuery(incoming.targetMessage?.content ?? '');
     const build = (index: KnowledgeIndex) =>
-      answerReply(index, { command: 'search', options: { query }, userId: incoming.userId, page: 0, now: ctx.now(), ephemeral: true });
+      chatReply(index, incoming.targetMessage?.content ?? '', { userId: incoming.userId, page: 0, now: ctx.now(), ephemeral: true });
     return replyWhenReady(ctx, true, build);
   },
 };
