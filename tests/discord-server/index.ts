@@ -1,9 +1,7 @@
 // Public entry point of the Discord-compatible test server (see README.md).
 export { DiscordServer, startDiscordServer, type DiscordServerOptions } from './server.ts';
 export type { InteractionHandle, InitialResponse, WebhookEdit, CallbackAttempt, CallbackData } from './model/interactions.ts';
-// Discord's enums (InteractionResponseType, GatewayIntentBits, GatewayCloseCodes, MessageFlags, …) come from
-// discord.js; CallbackType is the name the e2e tests know InteractionResponseType by.
-export { InteractionResponseType as CallbackType } from 'discord.js';
+// Discord's enums (InteractionResponseType, GatewayIntentBits, GatewayCloseCodes, MessageFlags, …) come from discord.js.
 export type { MessageRecord, Pings } from './model/messages.ts';
 export type { RecordedRequest } from './rest/router.ts';
 export type { IdentifyRecord, ResumeRecord, ConnectionRecord } from './gateway/gateway.ts';

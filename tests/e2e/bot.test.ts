@@ -1,11 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { APIEmbed } from 'discord.js';
+import { InteractionResponseType, type APIEmbed } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FactBase } from '../../src/domain/types.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { decodePageId } from '../../src/interactions/paging.ts';
-import { CallbackType, PRIVILEGED_INTENTS, type InteractionHandle } from '../discord-server/index.ts';
+import { PRIVILEGED_INTENTS, type InteractionHandle } from '../discord-server/index.ts';
 import { startHarness, type Harness } from './harness.ts';
 
 // The real bot, through the real discord.js client, against the Discord-compatible test server.
@@ -54,7 +54,7 @@ describe('the bot in Discord', () => {
   it('/patrol 22 answers with the 22nd patrol, cited, pinging no one', async () => {
     const r = await h.server.slashCommand('patrol', { number: 22 });
     expect(r.timedOut).toBe(false);
-    expect(r.initial?.type).toBe(CallbackType.ChannelMessageWithSource);
+    expect(r.initial?.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(r.initial?.data?.allowed_mentions).toMatchObject({ parse: [] });
     const text = replyText(r);
     const facts = base.facts.filter((f) => f.patrols.includes(22));
@@ -66,7 +66,7 @@ describe('the bot in Discord', () => {
 
   it('/where autocompletes any spelling and resolves it to the place', async () => {
     const ac = await h.server.autocomplete('where', { place: 'ain h' }, { focused: 'place' });
-    expect(ac.initial?.type).toBe(CallbackType.ApplicationCommandAutocompleteResult);
+    expect(ac.initial?.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
     const choices = ac.initial?.data?.choices as { name: string; value: string }[];
     expect(choices.length).toBeGreaterThan(0);
     expect(choices.length).toBeLessThanOrEqual(25);
@@ -103,12 +103,12 @@ describe('the bot in Discord', () => {
 
     const stranger = h.server.addUser('stranger');
     const refused = await h.server.buttonPress(next.custom_id, first.original!, { user: stranger });
-    expect(refused.initial?.type).toBe(CallbackType.ChannelMessageWithSource);
+    expect(refused.initial?.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(refused.initial?.data?.flags).toBe(64);
     expect(refused.initial?.data?.content).toMatch(/only the person who asked/i);
 
     const page2 = await h.server.buttonPress(next.custom_id, first.original!);
-    expect(page2.initial?.type).toBe(CallbackType.UpdateMessage);
+    expect(page2.initial?.type).toBe(InteractionResponseType.UpdateMessage);
     expect(embedsText(page2.initial?.data?.embeds as APIEmbed[])).toMatch(/Page 2 of \d+/);
     expect(embedsText(first.original!.embeds)).not.toEqual(embedsText(first.initial?.data?.embeds as APIEmbed[]));
   });
@@ -116,7 +116,7 @@ describe('the bot in Discord', () => {
   it('"Find patrol facts" answers only the invoker with facts related to the message', async () => {
     const said = h.server.messageCreate('Was anyone hurt when the IED hit the joint patrol in July?');
     const r = await h.server.messageContextMenu('Find patrol facts', said.record);
-    expect(r.initial?.type).toBe(CallbackType.ChannelMessageWithSource);
+    expect(r.initial?.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(r.initial?.data?.flags).toBe(64);
     expect(replyText(r)).toMatch(/IED/);
   });
@@ -145,7 +145,7 @@ describe('the bot in Discord', () => {
     const failed = h.server.sendInteraction(h.server.build.slashCommand('help', {}));
     await failed.waitForAttempt(4, 10_000);
     const r = await h.server.slashCommand('help');
-    expect(r.initial?.type).toBe(CallbackType.ChannelMessageWithSource);
+    expect(r.initial?.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(h.logs.some((l) => l.msg === 'could not send the answer')).toBe(true);
   });
 
@@ -155,7 +155,7 @@ describe('the bot in Discord', () => {
     );
     await Promise.all(handles.map((r) => r.waitForInitial().catch(() => undefined)));
     expect(handles.filter((r) => r.timedOut)).toEqual([]);
-    expect(handles.every((r) => r.initial?.type === CallbackType.ChannelMessageWithSource)).toBe(true);
+    expect(handles.every((r) => r.initial?.type === InteractionResponseType.ChannelMessageWithSource)).toBe(true);
   });
 
   it('a broken knowledge edit while running: keeps the last good base, logs path:line, /reload reports it', async () => {
@@ -173,7 +173,7 @@ describe('the bot in Discord', () => {
     expect(replyText(still)).toMatch(/22 July 2020/);
 
     const admin = await h.server.slashCommand('reload', {}, { user: h.server.owner });
-    expect(admin.initial?.type).toBe(CallbackType.DeferredChannelMessageWithSource);
+    expect(admin.initial?.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
     const edit = await admin.waitForEdit(1);
     expect(embedsText(edit.body.embeds as APIEmbed[])).toMatch(/southfront-first-full-patrol\.yaml:\d+/);
     expect(admin.originalRecord?.ephemeral).toBe(true);

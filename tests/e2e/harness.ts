@@ -65,6 +65,8 @@ export async function startHarness(options: DiscordServerOptions = {}): Promise<
       await bot.stop();
       await server.close();
       await rm(knowledgeDir, { recursive: true, force: true });
+      // A route that threw answered 500: a bug in the test server, not something the bot did.
+      if (server.rest.internalErrors.length > 0) throw new Error(`the test server failed internally: ${server.rest.internalErrors.map(String).join('; ')}`);
     },
   };
 }
