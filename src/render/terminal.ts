@@ -7,6 +7,7 @@ import type { Answer, AnswerItem, CitedFact, Phrase } from '../answers/answer.ts
 import { phraseText } from '../answers/answer.ts';
 import { plural } from '../answers/cite.ts';
 import { removeInvisible } from './invisible.ts';
+import { characterBoundary } from './truncate.ts';
 
 export interface TerminalOptions {
   /** Columns to wrap at (default 80; at least 40). */
@@ -33,8 +34,9 @@ export function wrap(text: string, width: number, indent = ''): string[] {
           lines.push(indent + line);
           line = '';
         }
-        lines.push(indent + rest.slice(0, room));
-        rest = rest.slice(room);
+        const cut = characterBoundary(rest, room);
+        lines.push(indent + rest.slice(0, cut));
+        rest = rest.slice(cut);
       }
       if (!line) line = rest;
       else if (line.length + 1 + rest.length <= room) line += ` ${rest}`;

@@ -5,8 +5,10 @@ const ELLIPSIS = '…';
 /** How far back from the limit a word boundary is looked for before a word is cut. */
 const MAX_BACKTRACK = 0.4;
 
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
+/** `at`, moved back by one when it falls between the two halves of a surrogate pair (an emoji, say). */
+export function characterBoundary(text: string, at: number): number {
+  const code = text.charCodeAt(at - 1);
+  return code >= 0xd800 && code <= 0xdbff ? at - 1 : at;
 }
 
 /**
@@ -18,8 +20,7 @@ export function truncateWords(text: string, max: number): string {
   if (text.length <= max) return text;
   if (max <= 0) return '';
   if (max === 1) return ELLIPSIS;
-  let cut = max - ELLIPSIS.length;
-  if (isHighSurrogate(text.charCodeAt(cut - 1))) cut--;
+  const cut = characterBoundary(text, max - ELLIPSIS.length);
   const head = text.slice(0, cut);
   // The cut falls on a boundary already when the next character is a space.
   const next = text[cut] ?? '';

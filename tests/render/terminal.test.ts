@@ -10,6 +10,13 @@ describe('wrap', () => {
     expect(wrap('aaa bbb ccc ddd', 10 + 2, '  ')).toEqual(['  aaa bbb', '  ccc ddd']);
     expect(wrap('x'.repeat(25), 10)).toEqual(['x'.repeat(10), 'x'.repeat(10), 'x'.repeat(5)]);
   });
+
+  it('never breaks a long word between the two halves of an emoji', () => {
+    const word = `a${'🚓'.repeat(12)}`;
+    const lines = wrap(word, 10);
+    expect(lines.join('')).toBe(word);
+    for (const line of lines) expect(line).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+  });
 });
 
 describe('renderTerminal', () => {
