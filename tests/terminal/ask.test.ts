@@ -121,5 +121,13 @@ describe('npm run ask', () => {
       expect(run.stderr).toMatch(/^knowledge\/places\.yaml:\d+: [\w.[\]]+: .+$/m);
       expectNoStackTrace(run.stderr);
     });
+
+    it('reads KNOWLEDGE_DIR from the .env of the directory it runs in, as the bot does', () => {
+      writeFileSync(join(dir, '.env'), 'KNOWLEDGE_DIR=knowledge\n');
+      const { KNOWLEDGE_DIR: _unset, ...env } = process.env;
+      const run = spawnSync(tsx, [script, '/help'], { cwd: dir, encoding: 'utf8', env: { ...env, NO_COLOR: '1' }, timeout: 60_000 });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/^knowledge\/places\.yaml:\d+: /m);
+    });
   });
 });

@@ -12,6 +12,7 @@ import { answer } from '../../answers/index.ts';
 import { formatIssue, loadKnowledge } from '../../knowledge/load.ts';
 import { discordMessage } from '../../render/discord.ts';
 import { renderTerminal } from '../../render/terminal.ts';
+import { ConfigError, loadConfig, type Config } from '../../runtime/config.ts';
 import { buildKnowledgeIndex } from '../../search/index.ts';
 import { generalUsage, parseCommand } from './parse-command.ts';
 
@@ -60,9 +61,17 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${parsed.message}\n`);
     return 2;
   }
-  // The same variable the bot and the HTTP endpoint read; unset means the project's knowledge/.
-  const dir = process.env.KNOWLEDGE_DIR?.trim();
-  const loaded = await loadKnowledge(dir ? resolve(dir) : undefined);
+  // The same configuration (.env included) the bot and the HTTP endpoint read: KNOWLEDGE_DIR unset
+  // means the project's knowledge/.
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`configuration: ${err.message}\n`);
+    return 1;
+  }
+  const loaded = await loadKnowledge(config.KNOWLEDGE_DIR ? resolve(config.KNOWLEDGE_DIR) : undefined);
   if (!loaded.ok) {
     process.stderr.write(`The knowledge files have problems:\n${loaded.issues.map(formatIssue).join('\n')}\n`);
     return 1;
