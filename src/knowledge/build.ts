@@ -189,17 +189,8 @@ function byId<T extends { readonly id: string }>(items: readonly T[]): ReadOnlyM
   return new ReadOnlyMap(items.map((item) => [item.id, item] as const));
 }
 
-/** Validated records, ready to become a FactBase. */
-export interface FactBaseRecords {
-  readonly version: string;
-  readonly facts: readonly Fact[];
-  readonly sources: readonly Source[];
-  readonly places: readonly Place[];
-  readonly claimants: readonly Claimant[];
-  readonly disputes: readonly Dispute[];
-  /** The article text of each source, by source id. */
-  readonly articleText: ReadonlyMap<string, string>;
-}
+/** Validated records, ready to become a FactBase: its own fields, less the lookups derived from them. */
+export type FactBaseRecords = Pick<FactBase, 'version' | 'facts' | 'sources' | 'places' | 'claimants' | 'disputes' | 'articleText'>;
 
 /**
  * The FactBase of records that passed every check: frozen, with its lookup maps and each fact's
