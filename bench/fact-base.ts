@@ -4,7 +4,7 @@
  * (so that a changed fact is a new version, which is what invalidates a cached index).
  */
 import { createHash } from 'node:crypto';
-import type { Claimant, Dispute, Fact, FactBase, Place, Source } from '../src/domain/types.ts';
+import type { Claimant, Dispute, EventRecord, Fact, FactBase, Place, Source } from '../src/domain/types.ts';
 import { assembleFactBase } from '../src/knowledge/load.ts';
 
 export interface FactBaseParts {
@@ -13,14 +13,16 @@ export interface FactBaseParts {
   readonly places: readonly Place[];
   readonly claimants: readonly Claimant[];
   readonly disputes?: readonly Dispute[];
+  readonly events?: readonly EventRecord[];
   /** Article text by source id. */
   readonly articles?: ReadonlyMap<string, string>;
 }
 
 export function factBaseFrom(parts: FactBaseParts): FactBase {
   const disputes = parts.disputes ?? [];
+  const events = parts.events ?? [];
   const hash = createHash('sha256');
-  for (const list of [parts.facts, parts.sources, parts.places, parts.claimants, disputes]) {
+  for (const list of [parts.facts, parts.sources, parts.places, parts.claimants, disputes, events]) {
     for (const record of list) hash.update(JSON.stringify(record)).update('\n');
   }
   return assembleFactBase({
@@ -30,6 +32,7 @@ export function factBaseFrom(parts: FactBaseParts): FactBase {
     places: parts.places,
     claimants: parts.claimants,
     disputes,
+    events,
     articleText: parts.articles ?? new Map(),
   });
 }

@@ -130,6 +130,7 @@ function generateClaimants(random: Random, existing: readonly Claimant[]): Claim
     claimants.push({
       id,
       name: `${person}, ${role} ${unit}`,
+      short_name: person.slice(0, 32),
       kind: random.pick(['official', 'military', 'media', 'government', 'armed-group'] as const),
     });
   }
@@ -264,6 +265,7 @@ export function generateKnowledge(options: SyntheticOptions): SyntheticKnowledge
       id,
       title,
       publisher,
+      short_name: (publisher ?? 'unnamed outlet').slice(0, 32),
       ...(publisher ? {} : { publisher_note: 'The page never names its outlet.' }),
       language: 'en',
       kind: random.pick(['news-article', 'news-article', 'press-release', 'analysis'] as const),

@@ -10,7 +10,12 @@ import type {
   ClaimantSchema,
   DateBasis as DateBasisSchema,
   DatePrecision as DatePrecisionSchema,
+  CardLineSchema,
+  CitedTextSchema,
   DisputeSchema,
+  EventKind as EventKindSchema,
+  EventSchema,
+  PatrolNumberSchema,
   FactKind as FactKindSchema,
   FactSchema,
   PlaceSchema,
@@ -27,6 +32,12 @@ export type Place = Readonly<z.infer<typeof PlaceSchema>>;
 export type Claimant = Readonly<z.infer<typeof ClaimantSchema>>;
 export type Fact = Readonly<z.infer<typeof FactSchema>>;
 export type Dispute = Readonly<z.infer<typeof DisputeSchema>>;
+export type EventKind = z.infer<typeof EventKindSchema>;
+/** One thing that happened, with the facts that report it and the lines its card shows. */
+export type EventRecord = Readonly<z.infer<typeof EventSchema>>;
+export type PatrolNumber = Readonly<z.infer<typeof PatrolNumberSchema>>;
+export type CitedText = Readonly<z.infer<typeof CitedTextSchema>>;
+export type CardLine = Readonly<z.infer<typeof CardLineSchema>>;
 
 /** The fields every dated record (fact or source publication) carries. */
 export type Dated = Pick<Fact, 'date' | 'date_precision' | 'date_earliest' | 'date_latest' | 'date_basis' | 'date_reasoning'>;
@@ -43,13 +54,17 @@ export interface FactBase {
   readonly places: readonly Place[];
   readonly claimants: readonly Claimant[];
   readonly disputes: readonly Dispute[];
+  readonly events: readonly EventRecord[];
   readonly factById: ReadonlyMap<string, Fact>;
   readonly sourceById: ReadonlyMap<string, Source>;
   readonly placeById: ReadonlyMap<string, Place>;
   readonly claimantById: ReadonlyMap<string, Claimant>;
   readonly disputeById: ReadonlyMap<string, Dispute>;
+  readonly eventById: ReadonlyMap<string, EventRecord>;
   /** Dispute ids each fact takes part in (derived from the dispute records). */
   readonly disputesByFact: ReadonlyMap<string, readonly string[]>;
+  /** Event ids each fact reports (derived from the events' `reports`). */
+  readonly eventsByFact: ReadonlyMap<string, readonly string[]>;
   /** Archived article text per source id, non-article parts removed (what quotes are checked against). */
   readonly articleText: ReadonlyMap<string, string>;
 }

@@ -4,11 +4,12 @@
  * matched against article text normalised once per source.
  */
 import { createHash } from 'node:crypto';
-import type { Claimant, Dispute, Fact, FactBase, KnowledgeIssue, Place, Source } from '../domain/types.ts';
+import type { Claimant, Dispute, EventRecord, Fact, FactBase, KnowledgeIssue, Place, Source } from '../domain/types.ts';
 import { checkAliasCollisions } from './aliases.ts';
 import { buildArticleText, type ArticleText } from './article-text.ts';
 import { checkDates, checkNotAfterPublication } from './dates.ts';
 import { checkDisputeClaims } from './dispute-rules.ts';
+import { checkEvent } from './event-rules.ts';
 import { validateEntries, type EntrySchema, type Located } from './entries.ts';
 import { checkAttackTarget } from './fact-rules.ts';
 import { fileEntries, TOP_LEVEL_FILES, type KnowledgeFiles } from './files.ts';
@@ -16,13 +17,13 @@ import { checkUniqueIds, type RawId } from './ids.ts';
 import { sortIssues } from './issues.ts';
 import { checkQuote } from './quotes.ts';
 import { checkArchiveExists, checkDisputeReferences, checkFactReferences, type IdCatalogue } from './references.ts';
-import { ClaimantSchema, DisputeSchema, FactSchema, PlaceSchema, SourceSchema } from './schema.ts';
+import { ClaimantSchema, DisputeSchema, EventSchema, FactSchema, PlaceSchema, SourceSchema } from './schema.ts';
 import { deepFreeze, ReadOnlyMap } from './freeze.ts';
 import { parseYamlFile } from './yaml-file.ts';
 
 export type LoadResult = { ok: true; base: FactBase } | { ok: false; issues: KnowledgeIssue[] };
 
-/** Files every knowledge directory must have; disputes.yaml and facts/ may be absent (none yet). */
+/** Files every knowledge directory must have; disputes.yaml, events.yaml and facts/ may be absent (none yet). */
 const REQUIRED = new Set(['sources.yaml', 'places.yaml', 'claimants.yaml']);
 const FACTS_FILE = /^facts\/[^/]+\.yaml$/;
 const ARCHIVE_FILE = /^archive\/[^/]+\.txt$/;
@@ -76,6 +77,7 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
     places: newGroup<Place>(),
     claimants: newGroup<Claimant>(),
     disputes: newGroup<Dispute>(),
+    events: newGroup<EventRecord>(),
     facts: newGroup<Fact>(),
   };
   const schemas = {
@@ -83,6 +85,7 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
     places: PlaceSchema,
     claimants: ClaimantSchema,
     disputes: DisputeSchema,
+    events: EventSchema,
     facts: FactSchema,
   } as const;
   for (const name of REQUIRED) {
@@ -112,6 +115,7 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
     ['places', 'place'],
     ['claimants', 'claimant'],
     ['disputes', 'dispute'],
+    ['events', 'event'],
     ['facts', 'fact'],
   ] as const) {
     append(issues, checkUniqueIds(noun, groups[kind].rawIds));
@@ -127,6 +131,7 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
     places: catalogue('places', `${root}/places.yaml`),
     claimants: catalogue('claimants', `${root}/claimants.yaml`),
     facts: catalogue('facts', `${root}/facts/*.yaml`),
+    disputes: catalogue('disputes', `${root}/disputes.yaml`),
   };
 
   // Sources: their own dates, their archived text and its non-article parts.
@@ -160,6 +165,13 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
     append(issues, checkDisputeReferences(dispute, catalogues));
   }
 
+  const factById = new Map(groups.facts.valid.map((entry) => [entry.value.id, entry.value] as const));
+  const disputeById = new Map(groups.disputes.valid.map((entry) => [entry.value.id, entry.value] as const));
+  for (const event of groups.events.valid) {
+    append(issues, checkDates(event));
+    append(issues, checkEvent(event, { catalogues, factById, disputeById }));
+  }
+
   if (issues.length > 0) return { ok: false, issues: sortIssues(issues) };
 
   return {
@@ -171,6 +183,7 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
       places: groups.places.valid.map((entry) => entry.value),
       claimants: groups.claimants.valid.map((entry) => entry.value),
       disputes: groups.disputes.valid.map((entry) => entry.value),
+      events: groups.events.valid.map((entry) => entry.value),
       articleText: new Map([...articles].map(([id, article]) => [id, article.text])),
     }),
   };
@@ -190,7 +203,8 @@ function byId<T extends { readonly id: string }>(items: readonly T[]): ReadOnlyM
 }
 
 /** Validated records, ready to become a FactBase: its own fields, less the lookups derived from them. */
-export type FactBaseRecords = Pick<FactBase, 'version' | 'facts' | 'sources' | 'places' | 'claimants' | 'disputes' | 'articleText'>;
+export type FactBaseRecords = Pick<FactBase, 'version' | 'facts' | 'sources' | 'places' | 'claimants' | 'disputes' | 'articleText'> &
+  Partial<Pick<FactBase, 'events'>>;
 
 /**
  * The FactBase of records that passed every check: frozen, with its lookup maps and each fact's
@@ -199,11 +213,10 @@ export type FactBaseRecords = Pick<FactBase, 'version' | 'facts' | 'sources' | '
  */
 export function assembleFactBase(records: FactBaseRecords): FactBase {
   const { facts, sources, places, claimants, disputes } = records;
-  deepFreeze([facts, sources, places, claimants, disputes]);
-  const disputesByFact = new Map<string, string[]>(facts.map((fact) => [fact.id, []]));
-  for (const dispute of disputes) {
-    for (const factId of new Set(dispute.claims)) disputesByFact.get(factId)?.push(dispute.id);
-  }
+  const events = records.events ?? [];
+  deepFreeze([facts, sources, places, claimants, disputes, events]);
+  const disputesByFact = idsPerFact(facts, disputes, (dispute) => dispute.claims);
+  const eventsByFact = idsPerFact(facts, events, (event) => event.reports);
   return Object.freeze({
     version: records.version,
     facts,
@@ -211,14 +224,28 @@ export function assembleFactBase(records: FactBaseRecords): FactBase {
     places,
     claimants,
     disputes,
+    events,
     factById: byId(facts),
     sourceById: byId(sources),
     placeById: byId(places),
     claimantById: byId(claimants),
     disputeById: byId(disputes),
-    disputesByFact: new ReadOnlyMap(
-      [...disputesByFact].map(([factId, ids]) => [factId, Object.freeze(ids) as readonly string[]] as const),
-    ),
+    eventById: byId(events),
+    disputesByFact,
+    eventsByFact,
     articleText: new ReadOnlyMap(records.articleText),
   });
+}
+
+/** For each fact, the ids of the records (disputes, events) that list it, in the records' order. */
+function idsPerFact<T extends { readonly id: string }>(
+  facts: readonly Fact[],
+  records: readonly T[],
+  listed: (record: T) => readonly string[],
+): ReadOnlyMap<string, readonly string[]> {
+  const ids = new Map<string, string[]>(facts.map((fact) => [fact.id, []]));
+  for (const record of records) {
+    for (const factId of new Set(listed(record))) ids.get(factId)?.push(record.id);
+  }
+  return new ReadOnlyMap([...ids].map(([factId, list]) => [factId, Object.freeze(list) as readonly string[]] as const));
 }

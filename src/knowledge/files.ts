@@ -19,7 +19,7 @@ export interface KnowledgeFiles {
 }
 
 /** The files at the top of the knowledge directory, each a list of one kind of entry. */
-export const TOP_LEVEL_FILES = ['sources.yaml', 'places.yaml', 'claimants.yaml', 'disputes.yaml'] as const;
+export const TOP_LEVEL_FILES = ['sources.yaml', 'places.yaml', 'claimants.yaml', 'disputes.yaml', 'events.yaml'] as const;
 
 /**
  * Read every file the fact base is built from: the YAML files at the top (unknown ones too, so the

@@ -4,7 +4,7 @@
  * are when typing a file.
  */
 import { z } from 'zod';
-import { ClaimantsFile, DisputesFile, FactsFile, PlacesFile, SourcesFile } from './schema.ts';
+import { ClaimantsFile, DisputesFile, EventsFile, FactsFile, PlacesFile, SourcesFile } from './schema.ts';
 
 /**
  * Rules that span fields, which zod checks in code (dates.ts, fact-rules.ts) and JSON Schema can
@@ -25,9 +25,15 @@ const ATTACK_RULE = {
   then: { required: ['attack_target'] },
   else: { not: { required: ['attack_target'] } },
 };
+const EVENT_ATTACK_RULE = {
+  if: { properties: { kind: { const: 'attack' } }, required: ['kind'] },
+  then: { required: ['target'] },
+  else: { not: { required: ['target'] } },
+};
 const EXTRA_RULES: Record<string, readonly object[]> = {
   sources: DATED_RULES,
   facts: [...DATED_RULES, ATTACK_RULE],
+  events: [...DATED_RULES, EVENT_ATTACK_RULE],
 };
 
 /** One schema per file kind: `name` gives knowledge/schema/<name>.schema.json. */
@@ -37,6 +43,7 @@ export const FILE_SCHEMAS = [
   { name: 'claimants', schema: ClaimantsFile, title: 'Claimants (knowledge/claimants.yaml)' },
   { name: 'facts', schema: FactsFile, title: 'Facts (knowledge/facts/*.yaml)' },
   { name: 'disputes', schema: DisputesFile, title: 'Disputes (knowledge/disputes.yaml)' },
+  { name: 'events', schema: EventsFile, title: 'Events (knowledge/events.yaml)' },
 ] as const;
 
 /**

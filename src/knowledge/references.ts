@@ -21,9 +21,10 @@ export interface Catalogues {
   readonly places: IdCatalogue;
   readonly claimants: IdCatalogue;
   readonly facts: IdCatalogue;
+  readonly disputes: IdCatalogue;
 }
 
-function checkId<T>(
+export function checkId<T>(
   entry: Located<T>,
   fieldPath: FieldPath,
   id: string,

@@ -13,6 +13,17 @@
  */
 import { z } from 'zod';
 
+/**
+ * Short display names: what a card shows in a footnote or beside a claim, where the full name or
+ * title would crowd out the answer (a Discord reader sees about 40 characters a line on a phone).
+ */
+export const SHORT_NAME_MAX = 32;
+export const ShortName = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(SHORT_NAME_MAX, `must be at most ${SHORT_NAME_MAX} characters: a few words a card can show beside a claim`);
+
 /** Lowercase ASCII words joined by hyphens: `ain-hawr`, `sofrep-2020-08-26`. */
 export const Slug = z
   .string()
@@ -84,6 +95,9 @@ export const SourceSchema = z
     title: NonEmpty,
     publisher: NonEmpty.nullable().describe('The outlet as the text names it; null when the text never names it.'),
     publisher_note: z.string().optional().describe('Why the publisher is null, or how it is known.'),
+    short_name: ShortName.describe(
+      'What a card calls the source in its footnotes, a few words: "SouthFront", "unnamed Latakia outlet". The title stays for the quotes panel.',
+    ),
     author: NonEmpty.optional(),
     language: SourceLanguage,
     kind: z.enum(['news-article', 'press-release', 'analysis']).default('news-article'),
@@ -116,6 +130,9 @@ export const PlaceSchema = z
     kind: PlaceKind,
     region: NonEmpty.describe('Where it is, in words: "southern Idlib province, Syria".'),
     aliases: z.array(NonEmpty).default([]).describe('Every other spelling the sources use.'),
+    within: Slug.optional().describe(
+      'Id of the place this one lies in (village → province → country): /where on the larger place includes what happened here.',
+    ),
     note: z.string().optional(),
   })
   .strict();
@@ -124,6 +141,7 @@ export const ClaimantSchema = z
   .object({
     id: Slug,
     name: NonEmpty,
+    short_name: ShortName.describe('What a card calls the claimant beside a claim: "Turkish MoD", "Polyakov".'),
     kind: z.enum(['government', 'military', 'media', 'official', 'local-sources', 'armed-group', 'experts']),
     note: z.string().optional(),
   })
@@ -175,9 +193,96 @@ export const DisputeSchema = z
   })
   .strict();
 
+/**
+ * Events: one record per thing that happened (a patrol, an attack, a training…), grouping the facts
+ * that report it, in the way conflict-event data sets such as ACLED keep one coded event per
+ * incident with its sources. Cards are built from these records: the facts stay the evidence, the
+ * event says what they add up to, in lines that cite them.
+ */
+export const EventKind = z.enum(['patrol', 'attack', 'training', 'agreement', 'suspension', 'humanitarian', 'military-action']);
+
+/** A patrol's ordinal and how we know it: stated by a source, or worked out (then say how). */
+export const PatrolNumberSchema = z
+  .object({
+    number: z.number().int().min(1).max(999).describe('The ordinal: 22 for the 22nd joint patrol.'),
+    basis: DateBasis.describe('stated: a source gives the number (name it in stated_in); inferred: worked out (say how in reasoning).'),
+    stated_in: z.array(Slug).default([]).describe('Ids of the facts (of this event) whose quote gives the number.'),
+    reasoning: z.string().optional().describe('How the number was worked out; required when basis is inferred.'),
+    note: z
+      .string()
+      .optional()
+      .describe('A few words for the card when the number is inferred: "number inferred from route and date".'),
+  })
+  .strict();
+
+/** Text a card shows, with the facts it rests on: every word shown carries its citation. */
+export const CitedTextSchema = z
+  .object({
+    text: NonEmpty,
+    cites: z.array(Slug).min(1, 'cite at least one fact of the event').describe('Ids of facts in the event\'s reports.'),
+  })
+  .strict();
+
+/**
+ * One labelled line of a card: either a plain line (`text` and `cites`), or a disputed one whose
+ * `sides` the card shows side by side ("none [1] vs mines cleared on the route [2]"), naming the
+ * dispute it is about.
+ */
+export const CardLineSchema = z
+  .object({
+    label: NonEmpty.describe('A word or two: Route, Who, Trouble, Damage, Casualties, End…'),
+    text: NonEmpty.optional().describe('The line, for a point the sources agree on.'),
+    cites: z.array(Slug).default([]).describe('Ids of the facts (of this event) the text rests on.'),
+    dispute: Slug.optional().describe('Id of the dispute in disputes.yaml this line is about; required with sides.'),
+    sides: z.array(CitedTextSchema).optional().describe('Each side of a disputed point, with the facts that claim it.'),
+  })
+  .strict();
+
+export const ActorRole = z.enum(['participant', 'attacker', 'target', 'responder', 'announcer']);
+
+export const ActorSchema = z
+  .object({
+    name: NonEmpty.describe('Who, as the sources name them: "Russian Military Police", "unidentified militants".'),
+    role: ActorRole,
+    cites: z.array(Slug).min(1, 'cite at least one fact of the event'),
+  })
+  .strict();
+
+export const EventSchema = z
+  .object({
+    id: Slug.describe('Stable id: never reuse or rename one that has been published.'),
+    kind: EventKind,
+    name: NonEmpty.describe('A short name for headings, lists and menus: "First full patrol", "Second joint training".'),
+    patrol: PatrolNumberSchema.optional().describe('A patrol: its ordinal. An attack on a patrol: the ordinal of the patrol hit.'),
+    target: AttackTarget.optional().describe('Attacks only: joint-patrol or related-forces.'),
+    ...DatedShape,
+    date_note: z
+      .string()
+      .optional()
+      .describe('A few words for the card when the date is inferred: "year inferred from context".'),
+    places: z.array(Slug).default([]).describe('Ids of the places where it happened.'),
+    route: z
+      .object({ from: Slug, to: Slug })
+      .strict()
+      .optional()
+      .describe('For a patrol: where it set off and where it ended, as place ids.'),
+    actors: z.array(ActorSchema).default([]).describe('Who did it (not who claims it: that is each fact\'s claimant).'),
+    reports: z.array(Slug).min(1, 'an event is reported by at least one fact').describe('Ids of the facts that report this event.'),
+    identification: z
+      .string()
+      .optional()
+      .describe('Why reports from different sources are taken to be one event, when no source says so.'),
+    summary: CitedTextSchema.describe("The card's first line: what happened, in one sentence."),
+    brief: CitedTextSchema.describe('A few words for lists and menus: "first full run, Tronba → Ain Hawr".'),
+    lines: z.array(CardLineSchema).default([]).describe("The card's labelled lines."),
+    note: z.string().optional().describe('Remarks for maintainers; never shown.'),
+  })
+  .strict();
+
 /** Each knowledge file is a YAML list of one kind of entry. */
 export const SourcesFile = z.array(SourceSchema);
 export const PlacesFile = z.array(PlaceSchema);
 export const ClaimantsFile = z.array(ClaimantSchema);
 export const FactsFile = z.array(FactSchema);
 export const DisputesFile = z.array(DisputeSchema);
+export const EventsFile = z.array(EventSchema);

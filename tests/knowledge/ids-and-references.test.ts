@@ -33,9 +33,9 @@ describe('unique ids', () => {
   });
 
   for (const [name, id, kind, firstLine, index] of [
-    ['sources.yaml', 'beta-report', 'source', 18, 2],
+    ['sources.yaml', 'beta-report', 'source', 19, 2],
     ['places.yaml', 'ariha', 'place', 12, 3],
-    ['claimants.yaml', 'local-sources', 'claimant', 8, 3],
+    ['claimants.yaml', 'local-sources', 'claimant', 10, 3],
     ['disputes.yaml', 'fifth-patrol-outcome', 'dispute', 2, 1],
   ] as const) {
     it(`rejects a ${kind} id used twice in ${name}`, () => {
@@ -106,7 +106,7 @@ describe('references', () => {
       file: 'sources.yaml',
       from: 'archive: archive/beta-report.txt',
       to: 'archive: archive/beta.txt',
-      line: 23,
+      line: 24,
       field: 'sources[1].archive',
       message: "archived text knowledge/archive/beta.txt does not exist: save the article's text there",
     },
@@ -168,13 +168,13 @@ describe('knowledge files', () => {
         path: 'knowledge/dispute.yaml',
         line: 1,
         field: 'dispute.yaml',
-        message: 'not a knowledge file, so it is ignored: the files are sources.yaml, places.yaml, claimants.yaml, disputes.yaml and facts/*.yaml',
+        message: 'not a knowledge file, so it is ignored: the files are sources.yaml, places.yaml, claimants.yaml, disputes.yaml, events.yaml and facts/*.yaml',
       },
       {
         path: 'knowledge/facts/extra.yml',
         line: 1,
         field: 'facts/extra.yml',
-        message: 'not a knowledge file, so it is ignored: the files are sources.yaml, places.yaml, claimants.yaml, disputes.yaml and facts/*.yaml',
+        message: 'not a knowledge file, so it is ignored: the files are sources.yaml, places.yaml, claimants.yaml, disputes.yaml, events.yaml and facts/*.yaml',
       },
     ]);
   });

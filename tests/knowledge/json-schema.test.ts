@@ -39,6 +39,7 @@ describe('knowledge/schema/*.schema.json', () => {
       './knowledge/schema/places.schema.json': ['knowledge/places.yaml'],
       './knowledge/schema/claimants.schema.json': ['knowledge/claimants.yaml'],
       './knowledge/schema/disputes.schema.json': ['knowledge/disputes.yaml'],
+      './knowledge/schema/events.schema.json': ['knowledge/events.yaml'],
       './knowledge/schema/facts.schema.json': ['knowledge/facts/*.yaml'],
     });
     for (const name of rendered.keys()) {

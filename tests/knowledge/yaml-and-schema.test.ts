@@ -25,7 +25,7 @@ describe('YAML syntax', () => {
       '  title: "Patrol hit by roadside bomb near Ariha',
     );
     expect(issuesOf(files)).toEqual([
-      { path: 'knowledge/sources.yaml', line: 19, field: 'sources', message: 'YAML syntax error: Missing closing "quote' },
+      { path: 'knowledge/sources.yaml', line: 20, field: 'sources', message: 'YAML syntax error: Missing closing "quote' },
     ]);
   });
 
@@ -148,7 +148,7 @@ describe('schema', () => {
       file: 'sources.yaml',
       from: '  language: en\n  archive: archive/beta',
       to: '  language: english\n  archive: archive/beta',
-      line: 22,
+      line: 23,
       field: 'sources[1].language',
       message: 'must be a two-letter ISO 639-1 code such as en',
     },
@@ -157,7 +157,7 @@ describe('schema', () => {
       file: 'sources.yaml',
       from: '- kind: photo-caption',
       to: '- kind: caption',
-      line: 25,
+      line: 26,
       field: 'sources[1].non_article[0].kind',
       message:
         'must be one of reader-comments, donation-widget, paywall-prompt, site-banner, photo-caption, navigation, ' +
@@ -177,7 +177,7 @@ describe('schema', () => {
       file: 'claimants.yaml',
       from: '  name: Alpha News\n',
       to: '',
-      line: 5,
+      line: 6,
       field: 'claimants[1].name',
       message: 'is required',
     },

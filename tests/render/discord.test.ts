@@ -32,7 +32,7 @@ describe('Discord pages: limits with long answers', () => {
   const base = makeBase({
     facts: manyFacts,
     sources: [makeSource({ id: 'src-a', publisher: 'P'.repeat(3000), title: 'T'.repeat(3000) })],
-    claimants: [{ id: 'outlet', name: 'C '.repeat(2000), kind: 'media' }],
+    claimants: [{ id: 'outlet', name: 'C '.repeat(2000), short_name: 'C', kind: 'media' }],
   });
   const index = buildKnowledgeIndex(base);
 

@@ -37,9 +37,9 @@ describe('renderTerminal', () => {
     ],
     sources: [makeSource({ id: 'src-a', publisher: null, title: 'An Unnamed Article', date: '2020-08-26' })],
     claimants: [
-      { id: 'outlet', name: 'The outlet', kind: 'media' },
-      { id: 'ministry', name: 'Defence Ministry', kind: 'government' },
-      { id: 'agency', name: 'News Agency', kind: 'media' },
+      { id: 'outlet', name: 'The outlet', short_name: 'Outlet', kind: 'media' },
+      { id: 'ministry', name: 'Defence Ministry', short_name: 'MoD', kind: 'government' },
+      { id: 'agency', name: 'News Agency', short_name: 'Agency', kind: 'media' },
     ],
     disputes: [{ id: 'which', title: 'Which patrol was it?', differs: 'One says 7th, one says 8th.', aspect: 'numbering', claims: ['f1', 'f2'] }],
   });

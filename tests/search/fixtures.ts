@@ -29,6 +29,6 @@ export function tinyBase(facts: Fact[], places: Place[] = [place('ain-hawr', 'Ai
       makeSource({ id: 'src-a', title: 'Joint patrol reaches Latakia', publisher: 'SouthFront', ...source }),
       makeSource({ id: 'src-b', title: 'Patrol attacked on the highway', publisher: null, ...source }),
     ],
-    claimants: [{ id: 'claimant-a', name: 'RIA Novosti', kind: 'media' }],
+    claimants: [{ id: 'claimant-a', name: 'RIA Novosti', short_name: 'RIA', kind: 'media' }],
   });
 }
