@@ -9,12 +9,15 @@ import { checkAliasCollisions } from './aliases.ts';
 import { buildArticleText, type ArticleText } from './article-text.ts';
 import { checkDates, checkNotAfterPublication } from './dates.ts';
 import { checkDisputeClaims } from './dispute-rules.ts';
+import { checkCardText, checkPatrolCards, checkUniqueNames } from './card-text-rules.ts';
+import { checkEventFitsReports } from './event-dates.ts';
 import { checkEvent } from './event-rules.ts';
 import { validateEntries, type EntrySchema, type Located } from './entries.ts';
 import { checkAttackTarget } from './fact-rules.ts';
 import { fileEntries, TOP_LEVEL_FILES, type KnowledgeFiles } from './files.ts';
 import { checkUniqueIds, type RawId } from './ids.ts';
 import { sortIssues } from './issues.ts';
+import { checkPatrolMembership } from './patrol-membership.ts';
 import { checkQuote } from './quotes.ts';
 import { checkArchiveExists, checkDisputeReferences, checkFactReferences, type IdCatalogue } from './references.ts';
 import { ClaimantSchema, DisputeSchema, EventSchema, FactSchema, PlaceSchema, SourceSchema } from './schema.ts';
@@ -152,25 +155,35 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
 
   append(issues, checkAliasCollisions(groups.places.valid));
 
+  // Events are judged against facts and disputes that passed their own checks, so that one broken
+  // date or claim is reported once, where it is, and not again at every event that uses it.
+  const datedFacts = new Map<string, Fact>();
   for (const fact of groups.facts.valid) {
-    append(issues, checkDates(fact));
+    const dateIssues = [...checkDates(fact), ...checkNotAfterPublication(fact, sourceById.get(fact.value.source))];
+    append(issues, dateIssues);
     append(issues, checkAttackTarget(fact));
     append(issues, checkFactReferences(fact, catalogues));
     append(issues, checkQuote(fact, articles.get(fact.value.source)));
-    append(issues, checkNotAfterPublication(fact, sourceById.get(fact.value.source)));
+    if (dateIssues.length === 0) datedFacts.set(fact.value.id, fact.value);
   }
 
+  const soundDisputes = new Map<string, Dispute>();
   for (const dispute of groups.disputes.valid) {
-    append(issues, checkDisputeClaims(dispute));
-    append(issues, checkDisputeReferences(dispute, catalogues));
+    const disputeIssues = [...checkDisputeClaims(dispute), ...checkDisputeReferences(dispute, catalogues)];
+    append(issues, disputeIssues);
+    if (disputeIssues.length === 0) soundDisputes.set(dispute.value.id, dispute.value);
   }
 
   const factById = new Map(groups.facts.valid.map((entry) => [entry.value.id, entry.value] as const));
-  const disputeById = new Map(groups.disputes.valid.map((entry) => [entry.value.id, entry.value] as const));
   for (const event of groups.events.valid) {
     append(issues, checkDates(event));
-    append(issues, checkEvent(event, { catalogues, factById, disputeById }));
+    append(issues, checkEvent(event, { catalogues, factById, disputeById: soundDisputes }));
+    append(issues, checkEventFitsReports(event, datedFacts));
+    append(issues, checkCardText(event));
   }
+  append(issues, checkPatrolMembership(groups.events.valid, groups.facts.valid));
+  append(issues, checkPatrolCards(groups.events.valid));
+  append(issues, checkUniqueNames(groups.events.valid));
 
   if (issues.length > 0) return { ok: false, issues: sortIssues(issues) };
 

@@ -13,13 +13,14 @@ async function main(): Promise<number> {
     for (const issue of result.issues) process.stderr.write(`${formatIssue(issue)}\n`);
     return 1;
   }
-  const { facts, sources, places, claimants, disputes } = result.base;
+  const { facts, sources, places, claimants, disputes, events } = result.base;
   const counts = [
     count(facts.length, 'fact'),
     count(sources.length, 'source'),
     count(places.length, 'place'),
     count(claimants.length, 'claimant'),
     count(disputes.length, 'dispute'),
+    count(events.length, 'event'),
   ];
   process.stdout.write(`ok: ${counts.join(', ')}\n`);
   return 0;

@@ -1,6 +1,9 @@
 /**
  * Rules about one event record: what it refers to exists, what a card will show of it cites only
- * the facts that report it, and the fields that belong to some kinds of event only appear on them.
+ * the facts that report it, the fields that belong to some kinds of event only appear on them, an
+ * inferred number, date or grouping of reports says so, and a disputed line shows the dispute's
+ * claims. Its date against its reports is event-dates.ts's, its card text card-text-rules.ts's, and
+ * patrol numbers across facts and events patrol-membership.ts's.
  */
 import type { Dispute, EventRecord, Fact, KnowledgeIssue } from '../domain/types.ts';
 import type { Located } from './entries.ts';
@@ -10,6 +13,7 @@ import { issueAt, type FieldPath } from './yaml-file.ts';
 export interface EventContext {
   readonly catalogues: Catalogues;
   readonly factById: ReadonlyMap<string, Fact>;
+  /** The disputes that passed their own checks: a disputed line's sides are judged against their claims. */
   readonly disputeById: ReadonlyMap<string, Dispute>;
 }
 
@@ -73,7 +77,7 @@ export function checkEvent(entry: Located<EventRecord>, context: EventContext): 
   if (event.patrol && event.kind !== 'patrol' && event.kind !== 'attack') {
     at(['patrol'], `only a patrol, or an attack on one, has a patrol number; this event's kind is ${event.kind}`);
   }
-  if (event.kind === 'attack' && event.patrol && event.target !== 'joint-patrol') {
+  if (event.kind === 'attack' && event.patrol && event.target !== undefined && event.target !== 'joint-patrol') {
     at(['patrol'], 'an attack with a patrol number hit that joint patrol: its target must be joint-patrol');
   }
   if (event.route && event.kind !== 'patrol') at(['route'], `only a patrol has a route; this event's kind is ${event.kind}`);
@@ -92,15 +96,47 @@ export function checkEvent(entry: Located<EventRecord>, context: EventContext): 
     );
   }
 
+  // Grouping reports from different sources into one event is our inference: it is said, and shown.
+  const sources = new Set(event.reports.flatMap((id) => context.factById.get(id)?.source ?? []));
+  if (sources.size > 1 && !event.identification?.trim()) {
+    issues.push(
+      issueAt(
+        file,
+        [index, 'identification'],
+        `is required: the reports come from ${sources.size} sources (${[...sources].join(', ')}); say why they are one event`,
+        [index, 'reports'],
+      ),
+    );
+  }
+  if (event.identification?.trim() && !event.identification_note?.trim()) {
+    issues.push(
+      issueAt(file, [index, 'identification_note'], 'is required with identification: a few words the card shows once', [index, 'identification']),
+    );
+  }
+  if (event.identification_note !== undefined && !event.identification?.trim()) {
+    at(['identification_note'], 'is shown beside an identification: write the identification, or remove the note');
+  }
+
   // A line is plain (text) or disputed (sides, naming the dispute).
   event.lines.forEach((line, i) => {
     if (line.text === undefined && line.sides === undefined) at(['lines', i], 'a line has either text (with cites) or sides (with a dispute)');
     if (line.text !== undefined && line.sides !== undefined) at(['lines', i, 'sides'], 'a line has either text or sides, not both');
-    if (line.text !== undefined && line.cites.length === 0) at(['lines', i, 'cites'], 'a line with text cites at least one fact of the event');
+    if (line.text !== undefined && line.sides === undefined && line.cites.length === 0) at(['lines', i, 'cites'], 'a line with text cites at least one fact of the event');
     if (line.sides !== undefined) {
       if (line.sides.length < 2) at(['lines', i, 'sides'], 'a disputed line shows at least two sides');
       if (!line.dispute) at(['lines', i, 'dispute'], 'a line with sides names the dispute it is about');
     }
+    if (line.text !== undefined && line.sides === undefined && line.dispute !== undefined) {
+      at(['lines', i, 'dispute'], 'a line about a dispute shows its sides: write sides (each with its cites) instead of text');
+    }
+    // Each side is one of the claims the dispute links, so the card shows both, attributed.
+    const claims = line.dispute === undefined ? undefined : context.disputeById.get(line.dispute)?.claims;
+    if (claims === undefined) return;
+    line.sides?.forEach((side, j) => {
+      if (!side.cites.some((id) => claims.includes(id))) {
+        at(['lines', i, 'sides', j, 'cites'], `cites none of the claims of dispute ${line.dispute}: a side cites the claim it shows`);
+      }
+    });
   });
   return issues;
 }

@@ -175,7 +175,15 @@ export const FactSchema = z
     patrols: z
       .array(z.number().int().min(1).max(999))
       .default([])
-      .describe('Ordinal numbers of the joint patrols this fact concerns.'),
+      .describe(
+        'Ordinal numbers of the joint patrols this fact concerns, as its source numbers them: not a count ("25 patrols"), and not a number we worked out (that belongs in the event).',
+      ),
+    no_event_reason: z
+      .string()
+      .optional()
+      .describe(
+        'Why this fact names a patrol in `patrols` yet reports none of the events of that patrol in events.yaml (every other such fact must be in one).',
+      ),
     places: z.array(Slug).default([]).describe('Ids of places in places.yaml.'),
     tags: z.array(Slug).default([]),
     ...DatedShape,
@@ -271,7 +279,11 @@ export const EventSchema = z
     identification: z
       .string()
       .optional()
-      .describe('Why reports from different sources are taken to be one event, when no source says so.'),
+      .describe('Why reports from different sources are taken to be one event: no source says so, we worked it out.'),
+    identification_note: z
+      .string()
+      .optional()
+      .describe('A few words for the card, with identification: "Latakia report matched by route, not numbered".'),
     summary: CitedTextSchema.describe("The card's first line: what happened, in one sentence."),
     brief: CitedTextSchema.describe('A few words for lists and menus: "first full run, Tronba → Ain Hawr".'),
     lines: z.array(CardLineSchema).default([]).describe("The card's labelled lines."),

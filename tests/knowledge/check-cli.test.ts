@@ -21,7 +21,7 @@ describe('knowledge:check', () => {
   it('prints a summary and exits 0 on valid knowledge', () => {
     expect(check(VALID_DIR)).toEqual({
       code: 0,
-      stdout: 'ok: 6 facts, 2 sources, 3 places, 3 claimants, 1 dispute\n',
+      stdout: 'ok: 6 facts, 2 sources, 3 places, 3 claimants, 1 dispute, 2 events\n',
       stderr: '',
     });
   });

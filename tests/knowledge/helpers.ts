@@ -52,12 +52,20 @@ export function issuesOf(files: Files): KnowledgeIssue[] {
   return result.issues;
 }
 
-/** One rule broken once in the valid fixture: `from` (once in `file`) becomes `to`, giving this one issue. */
-export interface BrokenRule {
-  readonly rule: string;
+/** A change to the valid fixture: `from` (which must occur once in `file`) becomes `to`. */
+export interface Change {
   readonly file: string;
   readonly from: string;
   readonly to: string;
+}
+
+/**
+ * One rule broken once in the valid fixture: `from` (once in `file`) becomes `to`, giving this one
+ * issue, reported in `file` unless `in` names another file (a fact changed, its event blamed).
+ */
+export interface BrokenRule extends Change {
+  readonly rule: string;
+  readonly in?: string;
   readonly line: number;
   readonly field: string;
   readonly message: string;
@@ -65,9 +73,9 @@ export interface BrokenRule {
 
 /** One test per case: the fixture with that one change is rejected with exactly the issue expected. */
 export function itReportsEach(cases: readonly BrokenRule[]): void {
-  for (const { rule, file, from, to, line, field, message } of cases) {
+  for (const { rule, file, from, to, in: reportedIn = file, line, field, message } of cases) {
     it(`reports it when ${rule}`, () => {
-      expect(issuesOf(mutate(validFiles(), file, from, to))).toEqual([{ path: `knowledge/${file}`, line, field, message }]);
+      expect(issuesOf(mutate(validFiles(), file, from, to))).toEqual([{ path: `knowledge/${reportedIn}`, line, field, message }]);
     });
   }
 }

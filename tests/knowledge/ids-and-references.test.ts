@@ -155,10 +155,11 @@ describe('knowledge files', () => {
     expect(issuesOf(files)).toEqual([{ path: 'knowledge/places.yaml', line: 1, field: 'places', message: 'file is missing' }]);
   });
 
-  it('loads without disputes.yaml or any facts', () => {
-    const files = new Map([...validFiles()].filter(([name]) => !name.startsWith('facts/') && name !== 'disputes.yaml'));
+  it('loads without disputes.yaml, events.yaml or any facts', () => {
+    const absent = (name: string) => name.startsWith('facts/') || name === 'disputes.yaml' || name === 'events.yaml';
+    const files = new Map([...validFiles()].filter(([name]) => !absent(name)));
     const result = buildFactBase({ root: 'knowledge', files });
-    expect(result.ok && [result.base.facts.length, result.base.disputes.length]).toEqual([0, 0]);
+    expect(result.ok && [result.base.facts.length, result.base.disputes.length, result.base.events.length]).toEqual([0, 0, 0]);
   });
 
   it('says when a YAML file would be ignored', () => {

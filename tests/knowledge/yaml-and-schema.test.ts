@@ -114,7 +114,7 @@ describe('schema', () => {
       field: 'facts[0].confidence',
       message:
         'unknown field "confidence"; allowed: id, statement, quote, source, claimant, reported_via, kind, attack_target, ' +
-        'patrols, places, tags, date, date_precision, date_earliest, date_latest, date_basis, date_reasoning',
+        'patrols, no_event_reason, places, tags, date, date_precision, date_earliest, date_latest, date_basis, date_reasoning',
     },
     {
       rule: 'a field name has a typo',
@@ -128,10 +128,10 @@ describe('schema', () => {
     {
       rule: 'an id is not a slug',
       file: A,
-      from: '- id: convoy-not-harmed',
-      to: '- id: Convoy-Not-Harmed',
-      line: 18,
-      field: 'facts[1].id',
+      from: '- id: patrols-began-in-march',
+      to: '- id: Patrols-Began-In-March',
+      line: 31,
+      field: 'facts[2].id',
       message: 'must be a slug: lowercase letters, digits and single hyphens',
     },
     {
