@@ -57,8 +57,10 @@ export function parseYamlFile(name: string, path: string, label: string, text: s
     : [];
   let entries: unknown[] | null = null;
   if (issues.length === 0) {
-    const data: unknown = doc.toJS();
-    if (data === null || data === undefined) {
+    const data = documentData(doc);
+    if (data instanceof Error) {
+      issues.push({ path, line: 1, field: label, message: `YAML could not be read: ${data.message}` });
+    } else if (data === null || data === undefined) {
       entries = [];
     } else if (Array.isArray(data)) {
       entries = data;
@@ -126,4 +128,17 @@ export function issueAt(
   locateAt: FieldPath = fieldPath,
 ): KnowledgeIssue {
   return { path: file.path, line: lineOf(file, locateAt), field: fieldLabel(file, fieldPath), message };
+}
+
+/**
+ * The document as plain data, or the error that stopped it: the parser guards against alias bombs
+ * ("Excessive alias count…") by throwing here, and such a file must be reported like any other
+ * problem, never thrown at a running bot.
+ */
+function documentData(doc: Document): unknown {
+  try {
+    return doc.toJS();
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
 }

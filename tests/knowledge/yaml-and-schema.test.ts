@@ -219,3 +219,11 @@ describe('schema', () => {
     expect(issuesOf(files).map((issue) => issue.field)).toEqual(['facts[0].tag', 'facts[0].kind', 'facts[2].date']);
   });
 });
+
+describe('a file the YAML parser refuses to expand', () => {
+  it('reports an alias bomb as a problem of that file instead of throwing', () => {
+    const bomb = ['- &a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `- &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`)].join('\n');
+    const issues = issuesOf(validFiles().set('places.yaml', `${bomb}\n`));
+    expect(issues).toEqual([{ path: 'knowledge/places.yaml', line: 1, field: 'places', message: expect.stringMatching(/^YAML could not be read: .*alias/i) }]);
+  });
+});
