@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  ApplicationIntegrationType,
   ApplicationCommandOptionType as OptionType,
   ApplicationCommandType as CommandType,
   ComponentType,
@@ -31,6 +32,12 @@ export interface Invoker {
   channel?: string;
   /** Invoke in a DM with the bot instead of the guild. */
   dm?: boolean;
+  /**
+   * As a user who installed the app to their own account (integration type 1), in a DM with the
+   * bot: Discord then sends `authorizing_integration_owners: { "1": <user id> }`, and only commands
+   * registered for user installs can be invoked. Implies `dm`.
+   */
+  userInstall?: boolean;
   locale?: string;
   /** Skip the default_member_permissions check (Discord would hide the command). */
   ignorePermissions?: boolean;
@@ -95,11 +102,11 @@ export class InteractionPayloads {
       version: 1,
     };
     if (data !== undefined) base.data = data;
-    if (invoker.dm) {
+    if (invoker.dm || invoker.userInstall) {
       const dmId = dmChannelId(this.world, user.id);
       const { AttachFiles, EmbedLinks, MentionEveryone, UseExternalEmojis } = PermissionFlagsBits;
       base.app_permissions = (AttachFiles | EmbedLinks | MentionEveryone | UseExternalEmojis).toString();
-      base.authorizing_integration_owners = { '0': '0' };
+      base.authorizing_integration_owners = invoker.userInstall ? { [ApplicationIntegrationType.UserInstall]: user.id } : { '0': '0' };
       base.channel = dmChannelJson(dmId, user);
       base.channel_id = dmId;
       base.context = InteractionContextType.BotDM;
@@ -125,7 +132,7 @@ export class InteractionPayloads {
 
   /** Finds the registered command a user could invoke, enforcing visibility rules. */
   private command(name: string, type: number, invoker: Invoker): StoredCommand | undefined {
-    const guildId = invoker.dm ? undefined : this.world.guild.id;
+    const guildId = invoker.dm || invoker.userInstall ? undefined : this.world.guild.id;
     const command = this.ctx.commands.find(name, type, guildId);
     const label = type === CommandType.ChatInput ? `/${name}` : `"${name}"`;
     if (!command) {
@@ -134,7 +141,10 @@ export class InteractionPayloads {
       }
       return undefined;
     }
-    if (invoker.dm) {
+    if (invoker.userInstall && !(command.integration_types ?? []).includes(ApplicationIntegrationType.UserInstall)) {
+      throw new Error(`${label} is not available to user installs (integration_types ${JSON.stringify(command.integration_types)})`);
+    }
+    if (invoker.dm || invoker.userInstall) {
       const { contexts, dm_permission: dmPermission } = command;
       if (dmPermission === false || (Array.isArray(contexts) && !contexts.includes(InteractionContextType.BotDM))) {
         throw new Error(`${label} is not available in DMs`);
