@@ -9,7 +9,7 @@ import { parse, stringify } from 'yaml';
 import { answer, buildQuery, type CommandName } from '../src/answers/index.ts';
 import type { Fact, FactBase } from '../src/domain/types.ts';
 import { DEFAULT_KNOWLEDGE_DIR, formatIssue, loadKnowledge } from '../src/knowledge/load.ts';
-import { discordMessage } from '../src/render/discord.ts';
+import { renderDiscord } from '../src/render/discord.ts';
 import { buildKnowledgeIndexAsync, type KnowledgeIndex } from '../src/search/index.ts';
 import { buildFuseBaseline, sampleWithin } from './baseline-fuse.ts';
 import { factBaseFrom } from './fact-base.ts';
@@ -240,8 +240,7 @@ function loopProbe(): { stop(): number } {
 function runCase(index: KnowledgeIndex, item: CommandCase): void {
   const parsed = buildQuery(item.command, item.values);
   if (!parsed.ok) return;
-  const rendered = discordMessage(answer(index, parsed.query), 0);
-  JSON.stringify(rendered.payload);
+  JSON.stringify(renderDiscord(answer(index, parsed.query)));
 }
 
 function measureAnswers(index: KnowledgeIndex, cases: readonly CommandCase[]) {

@@ -4,7 +4,7 @@
  * places with transliteration aliases (and the real gazetteer among them), patrol ordinals with
  * dates, tags, and every date precision. Same seed, same knowledge.
  */
-import { ordinal } from '../src/answers/cite.ts';
+import { ordinal } from '../src/answers/words.ts';
 import { formatPrecision } from '../src/answers/dates.ts';
 import type { Claimant, Dispute, Fact, Place, Source } from '../src/domain/types.ts';
 import { dayNumber, isoDay, possibleDays } from '../src/knowledge/days.ts';

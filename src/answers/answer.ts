@@ -1,101 +1,132 @@
 /**
- * The platform-neutral answer every command returns. It is data, not text with markup: the Discord
- * renderer and the terminal renderer each decide how it looks, so both always say the same thing.
+ * The platform-neutral answer every command returns: a card. It is data, not text with markup: the
+ * Discord renderer draws it as a Components V2 container, the terminal renderer as plain text, so
+ * both always say the same thing.
+ *
+ * A card answers first (its title and lead), then gives a few labelled lines, cites its sources
+ * once as numbered footnotes, and says once what was inferred. Quotes and disputes are not on the
+ * card: they are panels (answers of their own) that its actions open.
  */
-import type { Claimant, Dispute, Fact, Place, Source } from '../domain/types.ts';
-import type { CommandName } from './query.ts';
+import type { Target } from './query.ts';
 
 /**
- * Text that may contain what the user typed. User parts are kept apart so that each renderer can
- * neutralise them (Discord: markdown, mentions and links; terminal: control characters).
+ * Inline text. Our words are plain strings; what a user typed is kept apart so that each renderer
+ * can neutralise it (Discord: markdown, mentions and links; terminal: control characters);
+ * citation markers are numbers into the card's footnotes.
  */
-export type Phrase = readonly PhrasePart[];
-export type PhrasePart = string | { readonly user: string };
+export type InlinePart =
+  | string
+  | { readonly user: string }
+  | { readonly cite: readonly number[] }
+  /** Our text, emphasised (a patrol number, a matched word). */
+  | { readonly strong: string };
+export type Inline = readonly InlinePart[];
 
-/** A date as precisely as it is known, written out. */
-export interface FormattedDate {
-  /** "22 July 2020", "July 2020", "week of 17–23 August 2020", "mid-July 2020 (inferred)". */
+export type Block =
+  /** A paragraph. */
+  | { readonly kind: 'para'; readonly text: Inline }
+  /** A labelled line: "**Route** Tronba → Ain Hawr [1]"; `disputed` lines show the sides in `text`. */
+  | { readonly kind: 'line'; readonly label: string; readonly text: Inline; readonly disputed?: boolean }
+  /** One entry of a list. */
+  | { readonly kind: 'item'; readonly text: Inline; readonly disputed?: boolean }
+  /** A source's words, verbatim. */
+  | { readonly kind: 'quote'; readonly text: string; readonly by?: string }
+  /** A heading inside the card (a source in the quotes panel, a month in the timeline). */
+  | { readonly kind: 'subheading'; readonly text: Inline }
+  /** Small print. */
+  | { readonly kind: 'small'; readonly text: Inline }
+  /** A separator between parts of the card. */
+  | { readonly kind: 'break' };
+
+/** A source, cited once per card: "[1] SouthFront, 22–24 Jul 2020". */
+export interface Footnote {
+  readonly n: number;
   readonly text: string;
-  readonly inferred: boolean;
-  /** How an inferred date was worked out, from the fact base. */
-  readonly reasoning?: string;
-  /** "day 139 after the 5 March agreement", only for dates known to the day. */
-  readonly sinceAgreement?: string;
+  /** The source cited, so that a panel can number its sources as the card did. */
+  readonly sourceId: string;
 }
 
-export interface DisputeRef {
-  readonly id: string;
-  readonly title: string;
+/** A button under the card. */
+export type Action =
+  /** Open the card's quotes & sources panel, or its disputes panel, for whoever presses. */
+  | { readonly kind: 'panel'; readonly panel: 'quotes' | 'disputes'; readonly label: string; readonly emoji?: string; readonly of: Target }
+  /** Open another card: the next patrol, a place, all attacks. */
+  | { readonly kind: 'open'; readonly label: string; readonly emoji?: string; readonly target: Target };
+
+/** A select menu under the card: "Open a patrol…". */
+export interface Menu {
+  readonly placeholder: string;
+  readonly options: readonly MenuOption[];
 }
 
-/** A fact with everything needed to show and cite it. */
-export interface CitedFact {
-  readonly fact: Fact;
-  readonly source: Source;
-  /** What to call the source in a citation: its publisher, or its title when the text names none. */
-  readonly sourceLabel: string;
-  readonly sourceDate: FormattedDate;
-  readonly claimant: Claimant;
-  /** Claimants the claim passed through, e.g. a ministry quoted by a news agency. */
-  readonly reportedVia: readonly Claimant[];
-  readonly date: FormattedDate;
-  readonly places: readonly Place[];
-  readonly disputes: readonly DisputeRef[];
+export interface MenuOption {
+  readonly label: string;
+  readonly description?: string;
+  readonly emoji?: string;
+  readonly target: Target;
 }
 
-/** Where a search matched: a window of the quote or the statement, with the matched words marked. */
-export interface Snippet {
-  readonly field: 'quote' | 'statement';
-  /** The window, with "…" where it was cut from a longer text. */
-  readonly text: string;
-  /** [start, end) offsets into `text` of the words that matched. */
-  readonly highlights: readonly (readonly [number, number])[];
+/** A picture the card carries, drawn by the render layer from the fact base. */
+export interface Picture {
+  readonly kind: 'timeline';
+  /** Inclusive bounds (YYYY-MM-DD) of the range drawn; open when absent. */
+  readonly from?: string;
+  readonly to?: string;
 }
-
-export type AnswerItem =
-  | { readonly kind: 'heading'; readonly text: string; readonly note?: string }
-  | {
-      readonly kind: 'fact';
-      readonly cited: CitedFact;
-      /** An attack on the forces involved rather than on a joint patrol. */
-      readonly related?: boolean;
-      readonly snippet?: Snippet;
-    }
-  | {
-      /** Sources differ: every claim stays, attributed. */
-      readonly kind: 'dispute';
-      readonly dispute: Dispute;
-      readonly claims: readonly CitedFact[];
-    }
-  | {
-      /** One known patrol in the list /patrol gives without a number. */
-      readonly kind: 'patrol';
-      readonly ordinal: number;
-      readonly factCount: number;
-      readonly summary: CitedFact;
-    }
-  | { readonly kind: 'detail'; readonly label: string; readonly value: Phrase; readonly note?: string };
 
 export type AnswerKind = 'ok' | 'not-found' | 'invalid-input';
 
 export interface Answer {
-  readonly command: CommandName;
+  /** What was asked: the card's own target, which panels and re-renders are computed from. */
+  readonly target: Target;
   readonly kind: AnswerKind;
-  /** Never holds user input (embed titles are not a safe place to echo it). */
+  /** The heading, which answers the question ("Patrol 22 · 22 July 2020"). Never holds user input. */
   readonly title: string;
-  /** What the answer is, or why there is none. May echo user input as user parts. */
-  readonly notice?: Phrase;
-  /** What to try next. */
-  readonly hint?: Phrase;
-  readonly items: readonly AnswerItem[];
+  readonly blocks: readonly Block[];
+  readonly footnotes: readonly Footnote[];
+  /** What was inferred (a date, a patrol number), said once for the whole card. */
+  readonly notes: readonly string[];
+  readonly actions: readonly Action[];
+  readonly menu?: Menu;
+  readonly picture?: Picture;
+  /** What the card stands on, for its panels: never shown on the card itself. */
+  readonly evidence?: Evidence;
+}
+
+/** The facts a card rests on and how its inferences were made: what its two panels show. */
+export interface Evidence {
+  /** Ids of the facts, in the order the card tells them. */
+  readonly facts: readonly string[];
+  /** How a date, a patrol number or the grouping of reports was worked out, in the knowledge files' words. */
+  readonly readings: readonly string[];
 }
 
 /** What the user typed, as a user part; cut to `max` characters with "…" where an answer bounds its echo. */
-export function user(text: string, max = Infinity): PhrasePart {
-  return { user: text.length > max ? `${text.slice(0, max)}…` : text };
+export function user(text: string, max = Infinity): InlinePart {
+  const chars = [...text];
+  return { user: chars.length > max ? `${chars.slice(0, max).join('')}…` : text };
 }
 
-/** The phrase as plain text, user parts as typed (renderers sanitise on their own terms). */
-export function phraseText(phrase: Phrase, quoteUser = (s: string) => s): string {
-  return phrase.map((p) => (typeof p === 'string' ? p : quoteUser(p.user))).join('');
+/** The inline text as plain text: user parts as typed, citations as [1][2], emphasis dropped. */
+export function inlineText(text: Inline): string {
+  return text.map(partText).join('');
+}
+
+export function partText(part: InlinePart): string {
+  if (typeof part === 'string') return part;
+  if ('user' in part) return part.user;
+  if ('strong' in part) return part.strong;
+  return citeText(part.cite);
+}
+
+/** [1][2]: one marker per footnote. */
+export function citeText(numbers: readonly number[]): string {
+  return numbers.map((n) => `[${n}]`).join('');
+}
+
+/** A card that says something went wrong with what was asked, with a hint at what to do. */
+export function noticeAnswer(target: Target, kind: Exclude<AnswerKind, 'ok'>, title: string, text: Inline, hint?: Inline, extra: Partial<Answer> = {}): Answer {
+  const blocks: Block[] = [{ kind: 'para', text }];
+  if (hint && hint.length > 0) blocks.push({ kind: 'small', text: hint });
+  return { target, kind, title, blocks, footnotes: [], notes: [], actions: [], ...extra };
 }

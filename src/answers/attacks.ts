@@ -1,39 +1,90 @@
-/** /attacks [from] [to]: attacks on the joint patrols in date order, related attacks marked. */
+/** /attacks [from] [to]: one line per attack on the joint patrols, related attacks apart. */
 import type { KnowledgeIndex } from '../search/types.ts';
-import type { Answer } from './answer.ts';
-import { capList, factItems, plural, supportFor } from './cite.ts';
-import { parseDateRange } from './dates.ts';
+import type { Answer, Block, Inline, MenuOption } from './answer.ts';
+import { noticeAnswer } from './answer.ts';
+import { Citations } from './citations.ts';
+import { dateText, formatInterval, parseDateRange, sameYear, datedInterval } from './dates.ts';
+import { cited, disputesOf, eventEvidence, holdsDispute, inferenceNotes, listInferenceNotes, panelActions, reportIds } from './event-card.ts';
+import { eventsOf, type EventView } from './events.ts';
+import { fitList, LIST_BUDGET, MENU_MAX, yearNote, type Entry } from './lists.ts';
+import type { Target } from './query.ts';
+import { eventsBetween } from './range.ts';
+import { plural } from './words.ts';
+
+/** Characters of the small line that lists related attacks. */
+const RELATED_BUDGET = 200;
+
+/** Where an attack's card is: its patrol's, or its own when it hit no joint patrol. */
+export function attackTarget(view: EventView): Target {
+  return view.patrol ? { command: 'patrol', number: view.patrol.number } : { command: 'event', id: view.id };
+}
+
+/** "Jul · Patrol 21", or the event's name when it hit no numbered patrol. */
+function attackLabel(view: EventView, year: boolean): string {
+  const when = dateText(view.dated, { months: 'short', year });
+  return view.patrol ? `${when} · Patrol ${view.patrol.number}` : `${when} · ${view.name}`;
+}
 
 export function answerAttacks(index: KnowledgeIndex, from?: string, to?: string): Answer {
+  const target: Target = { command: 'attacks', ...(from !== undefined && { from }), ...(to !== undefined && { to }) };
   const title = 'Attacks on the joint patrols';
   const range = parseDateRange(from, to);
-  if (!range.ok) {
-    return { command: 'attacks', kind: 'invalid-input', title, notice: range.message, hint: ['Example: /attacks from:July 2020 to:August 2020'], items: [] };
-  }
-  const attacks = index.factsBetween({ ...range.bounds, kind: 'attack' });
-  const listed = capList(attacks);
-  const onPatrols = attacks.filter((f) => f.attack_target !== 'related-forces').length;
-  const related = attacks.length - onPatrols;
+  if (!range.ok) return noticeAnswer(target, 'invalid-input', title, range.message, ['Example: /attacks from:July 2020 to:August 2020']);
+
+  const attacks = eventsBetween(eventsOf(index.base).all, range.bounds).filter((v) => v.kind === 'attack');
+  const onPatrols = attacks.filter((v) => v.target !== 'related-forces');
+  const related = attacks.filter((v) => v.target === 'related-forces');
   const when = range.text ? ` ${range.text}` : '';
   if (attacks.length === 0) {
-    return {
-      command: 'attacks',
-      kind: 'not-found',
-      title,
-      notice: [`The fact base records no attacks${when}.`],
-      hint: range.text ? ['Try a wider range, or /attacks with no dates for all of them.'] : [],
-      items: [],
-    };
+    return noticeAnswer(target, 'not-found', title, [`The fact base records no attacks${when}.`], range.text ? ['Try a wider range, or /attacks with no dates for all of them.'] : []);
   }
+
+  const citations = new Citations(index.base);
+  const year = sameYear(attacks.map((v) => v.dated));
+  const span = onPatrols.length > 0 ? formatInterval({ start: datedInterval(onPatrols[0]!.dated).start, end: datedInterval(onPatrols[onPatrols.length - 1]!.dated).end }) : '';
+  const lead =
+    `${plural(onPatrols.length, 'attack')} on joint patrols on record${when || (span ? `, ${span}` : '')}` +
+    (related.length > 0 ? `, and ${plural(related.length, 'related attack')} on the forces involved.` : '.');
+  const entries = onPatrols.map((view): Entry => (c) => {
+    const disputed = holdsDispute(index.base, view.reports.map((f) => f.id));
+    const text: Inline = [{ strong: attackLabel(view, year === undefined) }, ' ', ...cited(view.brief.text, view.brief.cites, c)];
+    return { kind: 'item', text, ...(disputed ? { disputed: true } : {}) };
+  });
+  const { shown, left } = fitList(index.base, entries, LIST_BUDGET, citations);
+  const blocks: Block[] = [{ kind: 'para', text: [lead] }, { kind: 'break' }, ...shown];
+  if (related.length > 0) {
+    // Related attacks share one small line: as many as fit, then a count (the menu opens any of them).
+    const text: Inline[number][] = ['Related, not on a patrol: '];
+    let used = 0;
+    let listed = 0;
+    for (const view of related) {
+      const piece = `${dateText(view.dated, { months: 'short', year: year === undefined })} — ${view.brief.text}`;
+      if (listed > 0 && used + piece.length > RELATED_BUDGET) break;
+      if (listed > 0) text.push(' · ');
+      text.push(`${dateText(view.dated, { months: 'short', year: year === undefined })} — `, ...cited(view.brief.text, view.brief.cites, citations));
+      used += piece.length;
+      listed++;
+    }
+    if (listed < related.length) text.push(` · and ${related.length - listed} more`);
+    blocks.push({ kind: 'small', text });
+  }
+  const small = [yearNote(year), left > 0 ? `${left} more in the menu` : ''].filter(Boolean).join(' · ');
+  if (small) blocks.push({ kind: 'small', text: [small] });
+
+  const disputes = disputesOf(index.base, reportIds(onPatrols));
+  const options = attacks.slice(0, MENU_MAX).map(
+    (view): MenuOption => ({ label: attackLabel(view, true), description: view.brief.text, emoji: view.target === 'related-forces' ? '🎯' : '💥', target: attackTarget(view) }),
+  );
   return {
-    command: 'attacks',
+    target,
     kind: 'ok',
     title,
-    notice: [
-      `${plural(onPatrols, 'attack')} on the joint patrols` +
-        (related > 0 ? ` and ${plural(related, 'related attack')} on the forces involved (marked as related)` : '') +
-        `${when}, in date order.${listed.note}`,
-    ],
-    items: factItems(supportFor(index.base), listed.shown, { related: (f) => f.attack_target === 'related-forces' }),
+    blocks,
+    footnotes: citations.footnotes(),
+    notes: listInferenceNotes(attacks),
+    actions: panelActions(target, disputes.length),
+    menu: { placeholder: 'Open an attack…', options },
+    picture: { kind: 'timeline', ...range.bounds },
+    evidence: eventEvidence(attacks),
   };
 }

@@ -5,7 +5,6 @@
  * calendar functions (differenceInCalendarDays, lastDayOfMonth…) agree with that in any time zone.
  */
 import {
-  differenceInCalendarDays,
   format,
   getDate,
   isSameDay,
@@ -18,9 +17,9 @@ import {
   startOfMonth,
   startOfYear,
 } from 'date-fns';
-import type { Dated, Fact, FactBase } from '../domain/types.ts';
-import { firstPossibleDay, lastPossibleDay, possibleDays } from '../knowledge/days.ts';
-import type { FormattedDate, Phrase } from './answer.ts';
+import type { Dated } from '../domain/types.ts';
+import { possibleDays } from '../knowledge/days.ts';
+import type { Inline } from './answer.ts';
 import { user } from './answer.ts';
 
 export interface DayInterval {
@@ -28,13 +27,6 @@ export interface DayInterval {
   readonly end: Date;
 }
 
-/** The day the 5 March 2020 agreement was signed, as the fact base dates it. */
-export interface AgreementAnchor {
-  readonly day: Date;
-  readonly factId: string;
-}
-
-const DAY = 'd MMMM yyyy';
 const ISO_DAY = 'yyyy-MM-dd';
 
 /** `2020-07-22` → 22 July 2020; `2020-07` → 1 July 2020; `2020` → 1 January 2020 (local). */
@@ -71,123 +63,61 @@ export function datedInterval(d: Dated): DayInterval {
   return { start: localDay(days.first), end: localDay(days.last) };
 }
 
-/** Within one month: the conventional thirds and halves, so a bound of 11–20 July reads "mid-July". */
-function partOfMonth(start: Date, end: Date): string | undefined {
-  const first = getDate(start);
-  const last = getDate(end);
-  const monthEnd = getDate(lastDayOfMonth(start));
-  const month = format(start, 'MMMM yyyy');
-  if (first === 1 && last === 10) return `early ${month}`;
-  if (first === 11 && last === 20) return `mid-${month}`;
-  if (first === 21 && last === monthEnd) return `late ${month}`;
-  if (first === 1 && last === 15) return `the first half of ${month}`;
-  if (first === 16 && last === monthEnd) return `the second half of ${month}`;
-  return undefined;
-}
-
-/** A span of days written as plainly as it allows. */
-export function formatInterval({ start, end }: DayInterval): string {
-  if (isSameDay(start, end)) return format(start, DAY);
-  if (isSameMonth(start, end)) {
-    if (getDate(start) === 1 && isSameDay(end, lastDayOfMonth(start))) return format(start, 'MMMM yyyy');
-    return partOfMonth(start, end) ?? `between ${format(start, 'd')} and ${format(end, DAY)}`;
-  }
-  if (isSameYear(start, end)) {
-    if (isSameDay(start, startOfYear(start)) && isSameDay(end, lastDayOfYear(start))) return format(start, 'yyyy');
-    if (getDate(start) === 1 && isSameDay(end, lastDayOfMonth(end))) {
-      return `between ${format(start, 'MMMM')} and ${format(end, 'MMMM yyyy')}`;
-    }
-    return `between ${format(start, 'd MMMM')} and ${format(end, DAY)}`;
-  }
-  return `between ${format(start, DAY)} and ${format(end, DAY)}`;
-}
-
-/** "week of 17–23 August 2020", "week of 28 July – 3 August 2020". */
-function formatWeek({ start, end }: DayInterval): string {
-  if (isSameDay(start, end)) return format(start, DAY);
-  if (isSameMonth(start, end)) return `week of ${format(start, 'd')}–${format(end, DAY)}`;
-  if (isSameYear(start, end)) return `week of ${format(start, 'd MMMM')} – ${format(end, DAY)}`;
-  return `week of ${format(start, DAY)} – ${format(end, DAY)}`;
-}
-
-/** The date text alone, by precision, without the "(inferred)" mark. */
-export function formatPrecision(d: Dated): string {
-  const day = isoToDay(d.date);
-  switch (d.date_precision) {
-    case 'day':
-      return format(day, DAY);
-    case 'month':
-      return format(day, 'MMMM yyyy');
-    case 'year':
-      return format(day, 'yyyy');
-    case 'week':
-      return formatWeek(datedInterval(d));
-    case 'approximate':
-      return formatInterval(datedInterval(d));
-  }
-}
-
-/** The single day a record is known to fall on, if it is known to the day. */
-function exactDay(d: Dated): Date | undefined {
-  const { start, end } = datedInterval(d);
-  return isSameDay(start, end) ? start : undefined;
-}
-
-/** "day 139 after the 5 March agreement", "the day of the 5 March agreement", "3 days before …". */
-export function sinceAgreement(day: Date, anchor: AgreementAnchor): string {
-  const name = `the ${format(anchor.day, isSameYear(day, anchor.day) ? 'd MMMM' : 'd MMMM yyyy')} agreement`;
-  const n = differenceInCalendarDays(day, anchor.day);
-  if (n === 0) return `the day of ${name}`;
-  if (n > 0) return `day ${n} after ${name}`;
-  return `${-n} ${n === -1 ? 'day' : 'days'} before ${name}`;
-}
-
-export function formatDated(d: Dated, anchor?: AgreementAnchor): FormattedDate {
-  const inferred = d.date_basis === 'inferred';
-  const day = exactDay(d);
-  return {
-    text: formatPrecision(d) + (inferred ? ' (inferred)' : ''),
-    inferred,
-    ...(d.date_reasoning ? { reasoning: d.date_reasoning.trim() } : {}),
-    ...(day && anchor ? { sinceAgreement: sinceAgreement(day, anchor) } : {}),
-  };
+export interface DateStyle {
+  /** Month names in full ("July") or short ("Jul"): lists use short ones. */
+  readonly months?: 'long' | 'short';
+  /** Whether to write the year; a list whose dates share one says it once instead. */
+  readonly year?: boolean;
 }
 
 /**
- * The 5 March agreement as the fact base records it. Of the agreement facts known to the day that
- * fall on or before the first patrol (the deal the patrols were set up under came before them), the
- * day most of them share: the fact base states the deal's terms as several facts of that day, while
- * other agreements (Sochi 2018, technical talks) come up once. Ties go to the later day. Undefined
- * when the fact base has no such fact; then no day counts are shown.
+ * A span of days written as plainly as it allows: "22 July 2020", "July 2020", "17–23 August 2020",
+ * "28 July – 3 August 2020", "July–August 2020", "2020".
  */
-export function findAgreementAnchor(base: FactBase): AgreementAnchor | undefined {
-  // Epoch days (the search layer's date arithmetic) rather than Date objects: this looks at every
-  // fact once per fact base, and at 100,000 facts date-fns would make that the slowest step of an answer.
-  let firstPatrol = Infinity;
-  for (const fact of base.facts) {
-    if (fact.kind === 'patrol' && fact.patrols.length > 0) firstPatrol = Math.min(firstPatrol, firstPossibleDay(fact));
+export function formatInterval({ start, end }: DayInterval, style: DateStyle = {}): string {
+  const month = style.months === 'short' ? 'MMM' : 'MMMM';
+  const withYear = style.year ?? true;
+  const y = (pattern: string) => (withYear ? `${pattern} yyyy` : pattern);
+  const wholeMonths = getDate(start) === 1 && isSameDay(end, lastDayOfMonth(end));
+  if (isSameDay(start, end)) return format(start, y(`d ${month}`));
+  if (isSameYear(start, end) && isSameDay(start, startOfYear(start)) && isSameDay(end, lastDayOfYear(start))) return format(start, 'yyyy');
+  if (isSameMonth(start, end)) {
+    if (wholeMonths) return format(start, y(month));
+    return `${format(start, 'd')}–${format(end, y(`d ${month}`))}`;
   }
-  const byDay = new Map<number, Fact[]>();
-  for (const fact of base.facts) {
-    if (fact.kind !== 'agreement') continue;
-    const day = firstPossibleDay(fact);
-    if (day !== lastPossibleDay(fact) || day > firstPatrol) continue;
-    const list = byDay.get(day);
-    if (list) list.push(fact);
-    else byDay.set(day, [fact]);
+  if (isSameYear(start, end)) {
+    if (wholeMonths) return `${format(start, month)}–${format(end, y(month))}`;
+    return `${format(start, `d ${month}`)} – ${format(end, y(`d ${month}`))}`;
   }
-  let best: [number, Fact[]] | undefined;
-  for (const entry of byDay) {
-    if (!best || entry[1].length > best[1].length || (entry[1].length === best[1].length && entry[0] > best[0])) best = entry;
+  if (wholeMonths) return `${format(start, `${month} yyyy`)} – ${format(end, `${month} yyyy`)}`;
+  return `${format(start, `d ${month} yyyy`)} – ${format(end, `d ${month} yyyy`)}`;
+}
+
+/** A dated record's possible days, written as plainly as they allow (see formatInterval). */
+export function dateText(d: Dated, style: DateStyle = {}): string {
+  return formatInterval(datedInterval(d), style);
+}
+
+/** The date text in full, as /source and the quotes panel show a publication date. */
+export function formatPrecision(d: Dated): string {
+  return dateText(d);
+}
+
+/** Whether every record falls in one calendar year: then a list says the year once. */
+export function sameYear(records: readonly Dated[]): number | undefined {
+  let year: number | undefined;
+  for (const d of records) {
+    const { start, end } = datedInterval(d);
+    if (!isSameYear(start, end)) return undefined;
+    if (year === undefined) year = start.getFullYear();
+    else if (year !== start.getFullYear()) return undefined;
   }
-  if (!best) return undefined;
-  const first = [...best[1]].sort((a, b) => (a.id < b.id ? -1 : 1))[0] as Fact;
-  return { day: datedInterval(first).start, factId: first.id };
+  return year;
 }
 
 export type DateBound =
   | { readonly ok: true; readonly interval: DayInterval; readonly text: string }
-  | { readonly ok: false; readonly message: Phrase };
+  | { readonly ok: false; readonly message: Inline };
 
 /** Formats tried in order, on the input lowercased with commas and dots removed. */
 const BOUND_FORMATS: readonly { readonly pattern: string; readonly span: Span }[] = [
@@ -245,7 +175,7 @@ export type DateRange =
       readonly bounds: { readonly from?: string; readonly to?: string };
       readonly text?: string;
     }
-  | { readonly ok: false; readonly message: Phrase };
+  | { readonly ok: false; readonly message: Inline };
 
 /** Both bounds of /attacks or /timeline, checked together: each readable, and from not after to. */
 export function parseDateRange(from: string | undefined, to: string | undefined): DateRange {

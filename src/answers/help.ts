@@ -1,81 +1,51 @@
 /** /help: what the bot knows (counted from the fact base) and how to ask. */
-import type { Fact, FactBase } from '../domain/types.ts';
-import { lastPossibleDay } from '../knowledge/days.ts';
 import type { KnowledgeIndex } from '../search/types.ts';
-import type { Answer, AnswerItem } from './answer.ts';
-import { plural } from './cite.ts';
+import type { Answer, Block, MenuOption } from './answer.ts';
 import { datedInterval, formatInterval } from './dates.ts';
-import { COMMANDS, usageLine } from './query.ts';
-
-interface Stats {
-  readonly span?: string;
-  readonly attacks: number;
-}
-
-/** Worked out once per fact base: it takes a pass over every fact. */
-const statsCache = new WeakMap<FactBase, Stats>();
-
-function stats(index: KnowledgeIndex): Stats {
-  let found = statsCache.get(index.base);
-  if (!found) {
-    const first = index.timeline()[0];
-    // The latest fact found by epoch days (the search layer's date arithmetic): a date-fns interval
-    // for every fact would make the first /help after a load several times slower at 100,000 facts.
-    let latest: Fact | undefined;
-    let latestDay = -Infinity;
-    let attacks = 0;
-    for (const fact of index.base.facts) {
-      const day = lastPossibleDay(fact);
-      if (day > latestDay) {
-        latest = fact;
-        latestDay = day;
-      }
-      if (fact.kind === 'attack') attacks++;
-    }
-    found = { attacks, ...(first && latest ? { span: formatInterval({ start: datedInterval(first).start, end: datedInterval(latest).end }) } : {}) };
-    statsCache.set(index.base, found);
-  }
-  return found;
-}
+import { eventsOf } from './events.ts';
+import { COMMANDS, usageLine, type Target } from './query.ts';
+import { plural } from './words.ts';
 
 export function answerHelp(index: KnowledgeIndex): Answer {
   const { base } = index;
-  const patrols = index.knownPatrols();
-  const { span, attacks } = stats(index);
-
-  const items: AnswerItem[] = [
-    { kind: 'heading', text: 'What I know' },
+  const catalogue = eventsOf(base);
+  const first = catalogue.all[0];
+  const last = catalogue.all.reduce((latest, v) => (datedInterval(v.dated).end > datedInterval(latest.dated).end ? v : latest), first ?? catalogue.all[0]!);
+  const attacks = catalogue.all.filter((v) => v.kind === 'attack').length;
+  const blocks: Block[] = [
+    { kind: 'para', text: ['I answer questions about the 2020 Russian–Turkish joint patrols on Syria’s M4 highway, only from a curated fact base: every line cites its sources, and where sources differ both sides are shown.'] },
     {
-      kind: 'detail',
+      kind: 'line',
       label: 'Fact base',
-      value: [
-        `${plural(base.facts.length, 'fact')} from ${plural(base.sources.length, 'source')}, ` +
-          `${plural(base.places.length, 'place')}, ${plural(base.claimants.length, 'claimant')} and ` +
-          `${plural(base.disputes.length, 'recorded disagreement')} between sources.`,
+      text: [
+        `${plural(base.facts.length, 'fact')} from ${plural(base.sources.length, 'source')} about ${plural(catalogue.all.length, 'event')}; ` +
+          `${plural(base.places.length, 'place')}; ${plural(base.disputes.length, 'recorded disagreement')}.`,
       ],
-      note: 'Every fact is quoted verbatim from its source and cited; where sources differ, both claims are shown.',
     },
   ];
-  if (span) items.push({ kind: 'detail', label: 'Dates covered', value: [span] });
-  if (patrols.length > 0) items.push({ kind: 'detail', label: 'Known patrols', value: [patrols.join(', ')] });
-  if (attacks > 0) items.push({ kind: 'detail', label: 'Attacks recorded', value: [String(attacks)] });
-  items.push({ kind: 'heading', text: 'How to ask' });
-  for (const command of COMMANDS) {
-    items.push({
-      kind: 'detail',
-      label: usageLine(command.name),
-      value: [command.description],
-      note: `e.g. ${command.examples.join(' · ')}`,
-    });
-  }
+  if (first && last) blocks.push({ kind: 'line', label: 'Dates', text: [formatInterval({ start: datedInterval(first.dated).start, end: datedInterval(last.dated).end })] });
+  if (catalogue.patrols.length > 0) blocks.push({ kind: 'line', label: 'Patrols', text: [catalogue.patrols.join(', ') + (attacks > 0 ? ` · ${plural(attacks, 'attack')} on record` : '')] });
+  blocks.push({ kind: 'break' });
+  for (const command of COMMANDS) blocks.push({ kind: 'line', label: usageLine(command.name), text: [`${command.description} e.g. ${command.examples[0]}`] });
+  blocks.push({
+    kind: 'small',
+    text: ['Dates as 2020-07-01, 2020-07 or July 2020. Under each answer, 📜 Quotes & sources shows the sources’ own words and ⚖️ shows where they disagree; only you see what you open.'],
+  });
+  const tries: readonly [string, Target][] = [
+    ['Patrols on record', { command: 'patrol' }],
+    ['Attacks on the patrols', { command: 'attacks' }],
+    ['Timeline', { command: 'timeline' }],
+    ...catalogue.patrols.slice(-3).map((n): [string, Target] => [`Patrol ${n}`, { command: 'patrol', number: n }]),
+  ];
+  const options = tries.map(([label, target]): MenuOption => ({ label, target }));
   return {
-    command: 'help',
+    target: { command: 'help' },
     kind: 'ok',
     title: 'M4 joint patrols: what I know and how to ask',
-    notice: [
-      'I answer questions about the 2020 Russian-Turkish joint patrols on Syria’s M4 highway, only from a curated, sourced fact base.',
-    ],
-    hint: ['Dates accept 2020-07-01, 2020-07 or July 2020.'],
-    items,
+    blocks,
+    footnotes: [],
+    notes: [],
+    actions: [],
+    menu: { placeholder: 'Try one…', options },
   };
 }

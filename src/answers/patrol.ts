@@ -1,75 +1,82 @@
-/** /patrol [number]: everything about one joint patrol, or the list of known patrols. */
-import type { Fact, FactBase } from '../domain/types.ts';
-import { lastPossibleDay } from '../knowledge/days.ts';
+/** /patrol [number]: the card of one joint patrol, or the list of the patrols on record. */
 import type { KnowledgeIndex } from '../search/types.ts';
-import type { Answer, AnswerItem } from './answer.ts';
-import { capList, cite, factItems, ordinal, plural, supportFor } from './cite.ts';
+import type { Action, Answer, Block, Inline, MenuOption } from './answer.ts';
+import { noticeAnswer } from './answer.ts';
+import { Citations } from './citations.ts';
+import { dateText, sameYear } from './dates.ts';
+import { cited, disputesOf, eventBlocks, eventEvidence, holdsDispute, inferenceNotes, listInferenceNotes, panelActions, reportIds } from './event-card.ts';
+import { eventsOf, type EventCatalogue, type EventView } from './events.ts';
+import { fitList, LIST_BUDGET, MENU_MAX, yearNote, type Entry } from './lists.ts';
+import type { Target } from './query.ts';
+import { plural } from './words.ts';
 
-/** The order facts about one patrol are told in: the patrol itself, then what befell it. */
-const KIND_ORDER: readonly Fact['kind'][] = ['patrol', 'attack', 'casualties', 'military-action', 'training', 'statement', 'agreement', 'humanitarian', 'context'];
+const PATROL_EMOJI = '🛡️';
+const ATTACK_EMOJI = '💥';
 
-function kindRank(fact: Fact): number {
-  const i = KIND_ORDER.indexOf(fact.kind);
-  return i < 0 ? KIND_ORDER.length : i;
+function emojiOf(views: readonly EventView[]): string {
+  return views.some((v) => v.kind === 'attack') ? ATTACK_EMOJI : PATROL_EMOJI;
 }
 
-const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
-
-/** A test of whether a fact's own words name the Nth patrol ("the 26th joint patrol", "21th", "first"). */
-function namesPatrol(n: number): (fact: Fact) => boolean {
-  // Digits have no case, so the number is looked for in the texts as they are; only the word needs /i.
-  const number = new RegExp(`(^|[^0-9])${n}(st|nd|rd|th)?([^0-9]|$)`);
-  const word = ORDINAL_WORDS[n - 1];
-  const wordPattern = word === undefined ? undefined : new RegExp(`\\b${word}\\b`, 'i');
-  const says = (text: string) => number.test(text) || (wordPattern?.test(text) ?? false);
-  return (fact) => says(fact.quote) || says(fact.statement);
+/** A patrol's main event: the patrol itself if there is a record of it, else what befell it. */
+function primary(views: readonly EventView[]): EventView {
+  return views[0]!;
 }
 
-/** The facts that pass the test, or all of them when none does: a preference, never a filter to nothing. */
-function preferring(facts: readonly Fact[], test: (fact: Fact) => boolean): readonly Fact[] {
-  const kept = facts.filter(test);
-  return kept.length > 0 ? kept : facts;
+/** "Open a patrol…": every patrol on record (up to Discord's 25 options). */
+function patrolMenu(catalogue: EventCatalogue): { placeholder: string; options: MenuOption[] } {
+  const options = catalogue.patrols.slice(0, MENU_MAX).map((n): MenuOption => {
+    const views = catalogue.byPatrol.get(n)!;
+    const main = primary(views);
+    return {
+      label: `Patrol ${n} · ${dateText(main.dated, { months: 'short' })}`,
+      description: main.brief.text,
+      emoji: emojiOf(views),
+      target: { command: 'patrol', number: n },
+    };
+  });
+  return { placeholder: 'Open a patrol…', options };
 }
 
-/**
- * The fact that best sums up a patrol in one line. Preferred, in order: a fact about this patrol
- * alone rather than a range of them; one whose words name the patrol; the earliest to have surely
- * happened (a later count of patrols mentions the number too, but the event itself comes first);
- * a patrol before an attack before anything else; the index's order. Each preference narrows the
- * facts before the next, dearer one is worked out.
- */
-export function patrolSummaryFact(facts: readonly Fact[], n: number): Fact | undefined {
-  const candidates = preferring(
-    preferring(facts, (fact) => fact.patrols.length === 1 && fact.patrols[0] === n),
-    namesPatrol(n),
-  );
-  let best: Fact | undefined;
-  let bestKey: readonly [number, number] | undefined;
-  for (const fact of candidates) {
-    const key = [lastPossibleDay(fact), kindRank(fact)] as const;
-    // Strictly better only: on a tie the earlier fact in the index's order stays.
-    if (!bestKey || key[0] < bestKey[0] || (key[0] === bestKey[0] && key[1] < bestKey[1])) {
-      best = fact;
-      bestKey = key;
-    }
+/** Buttons to the patrols before and after this one on record. */
+function neighbours(catalogue: EventCatalogue, n: number): Action[] {
+  const i = catalogue.patrols.indexOf(n);
+  const actions: Action[] = [];
+  const before = catalogue.patrols[i - 1];
+  const after = catalogue.patrols[i + 1];
+  if (before !== undefined) actions.push({ kind: 'open', label: `Patrol ${before}`, emoji: '◀️', target: { command: 'patrol', number: before } });
+  if (after !== undefined) actions.push({ kind: 'open', label: `Patrol ${after}`, emoji: '▶️', target: { command: 'patrol', number: after } });
+  return actions;
+}
+
+function listAnswer(index: KnowledgeIndex): Answer {
+  const target: Target = { command: 'patrol' };
+  const catalogue = eventsOf(index.base);
+  if (catalogue.patrols.length === 0) {
+    return noticeAnswer(target, 'not-found', 'Joint patrols on record: none', ['The fact base has no patrols yet.']);
   }
-  return best;
-}
-
-/**
- * Summaries per fact base and patrol. The /patrol list sums up every listed patrol; at 100,000 facts
- * that is tens of thousands of facts to weigh, the same each time until the fact base changes.
- */
-const summaries = new WeakMap<FactBase, Map<number, Fact | undefined>>();
-
-function summaryOf(index: KnowledgeIndex, n: number): Fact | undefined {
-  let perPatrol = summaries.get(index.base);
-  if (!perPatrol) {
-    perPatrol = new Map();
-    summaries.set(index.base, perPatrol);
-  }
-  if (!perPatrol.has(n)) perPatrol.set(n, patrolSummaryFact(index.factsForPatrol(n), n));
-  return perPatrol.get(n);
+  const citations = new Citations(index.base);
+  const mains = catalogue.patrols.map((n) => primary(catalogue.byPatrol.get(n)!));
+  const year = sameYear(mains.map((v) => v.dated));
+  const entries = catalogue.patrols.map((n): Entry => (c) => {
+    const main = primary(catalogue.byPatrol.get(n)!);
+    const disputed = holdsDispute(index.base, main.brief.cites);
+    const text: Inline = [{ strong: String(n) }, ` · ${dateText(main.dated, { months: 'short', year: year === undefined })} · `, ...cited(main.brief.text, main.brief.cites, c)];
+    return { kind: 'item', text, ...(disputed ? { disputed: true } : {}) };
+  });
+  const { shown, left } = fitList(index.base, entries, LIST_BUDGET, citations);
+  const marked = shown.some((b) => b.kind === 'item' && b.disputed);
+  const small = [yearNote(year), marked ? '⚖️ marks a point the sources tell differently' : '', left > 0 ? `${left} more in the menu` : ''].filter(Boolean).join(' · ');
+  return {
+    target,
+    kind: 'ok',
+    title: `Joint patrols on record: ${catalogue.patrols.length}`,
+    blocks: [...shown, ...(small ? [{ kind: 'small', text: [small] } as const] : [])],
+    footnotes: citations.footnotes(),
+    notes: listInferenceNotes(mains),
+    actions: [{ kind: 'open', label: 'All attacks', emoji: ATTACK_EMOJI, target: { command: 'attacks' } }],
+    menu: patrolMenu(catalogue),
+    evidence: eventEvidence(mains),
+  };
 }
 
 /** The known patrol number closest to the one asked for (the lower one on a tie). */
@@ -77,65 +84,49 @@ function nearest(known: readonly number[], n: number): number {
   return known.reduce((best, k) => (Math.abs(k - n) < Math.abs(best - n) ? k : best));
 }
 
-function knownList(known: readonly number[]): string {
-  return known.join(', ');
-}
-
 export function answerPatrol(index: KnowledgeIndex, number: number | undefined): Answer {
-  const support = supportFor(index.base);
-  const known = index.knownPatrols();
-  if (number === undefined) {
-    if (known.length === 0) {
-      return { command: 'patrol', kind: 'not-found', title: 'Known joint patrols', notice: ['The fact base has no patrols yet.'], items: [] };
-    }
-    const items: AnswerItem[] = [];
-    const { shown, note } = capList(known, 'ask /patrol with a number for any of them');
-    for (const n of shown) {
-      const summary = summaryOf(index, n);
-      if (summary) items.push({ kind: 'patrol', ordinal: n, factCount: index.factsForPatrol(n).length, summary: cite(support, summary) });
-    }
-    return {
-      command: 'patrol',
-      kind: 'ok',
-      title: 'Known joint patrols',
-      notice: [`The fact base knows ${plural(known.length, 'joint patrol')}: ${knownList(known)}. Each is shown with its date and one fact about it.${note}`],
-      hint: ['Ask /patrol with a number, e.g. ', `/patrol ${known[known.length - 1]}`, ', for everything about one patrol.'],
-      items,
-    };
+  if (number === undefined) return listAnswer(index);
+  const target: Target = { command: 'patrol', number };
+  const catalogue = eventsOf(index.base);
+  const views = catalogue.byPatrol.get(number);
+  if (!views) {
+    const known = catalogue.patrols;
+    if (known.length === 0) return noticeAnswer(target, 'not-found', `Patrol ${number}: not on record`, [`No record of patrol ${number}: the fact base has no patrols yet.`]);
+    const near = nearest(known, number);
+    return noticeAnswer(
+      target,
+      'not-found',
+      `Patrol ${number}: not on record`,
+      [`The fact base has no record of patrol ${number}. Patrols on record: ${known.join(', ')}.`],
+      ['Sources number only some patrols; pick one below.'],
+      {
+        actions: [{ kind: 'open', label: `Patrol ${near}`, emoji: emojiOf(catalogue.byPatrol.get(near)!), target: { command: 'patrol', number: near } }],
+        menu: patrolMenu(catalogue),
+      },
+    );
   }
-
-  const facts = index.factsForPatrol(number);
-  if (facts.length === 0) {
-    return {
-      command: 'patrol',
-      kind: 'not-found',
-      title: `The ${ordinal(number)} joint patrol`,
-      notice: [
-        known.length > 0
-          ? `No record of patrol ${number} in the fact base. Known patrols: ${knownList(known)}.`
-          : `No record of patrol ${number}: the fact base has no patrols yet.`,
-      ],
-      ...(known.length > 0 ? { hint: [`Try /patrol ${nearest(known, number)}, or /patrol for the list.`] } : {}),
-      items: [],
-    };
+  const citations = new Citations(index.base);
+  const [main, ...rest] = views as [EventView, ...EventView[]];
+  const blocks: Block[] = eventBlocks(main, citations);
+  for (const view of rest) {
+    blocks.push({ kind: 'break' }, { kind: 'line', label: view.name, text: cited(view.summary.text, view.summary.cites, citations) });
+    blocks.push(...eventBlocks(view, citations).slice(2));
   }
-
-  // Stable sort: the index gives date order, which is kept within each kind.
-  const ordered = facts.map((fact, i) => ({ fact, i })).sort((a, b) => kindRank(a.fact) - kindRank(b.fact) || a.i - b.i).map((x) => x.fact);
-  const sources = new Set(facts.map((f) => f.source));
-  const summary = summaryOf(index, number);
-  const when = summary ? cite(support, summary).date.text : undefined;
-  const listed = capList(ordered, 'use /search for the rest');
-  const disputed = new Set(facts.flatMap((f) => index.base.disputesByFact.get(f.id) ?? [])).size;
+  const reports = reportIds(views);
+  const disputes = disputesOf(index.base, reports);
+  const attacked = views.some((v) => v.kind === 'attack');
   return {
-    command: 'patrol',
+    target,
     kind: 'ok',
-    title: `The ${ordinal(number)} joint patrol`,
-    notice: [
-      `${when ? `${when}. ` : ''}${plural(facts.length, 'fact')} from ${plural(sources.size, 'source')}` +
-        (disputed > 0 ? `; the sources differ on ${plural(disputed, 'point')}, shown as such.` : '.') +
-        listed.note,
+    title: `Patrol ${number} · ${dateText(main.dated)}`,
+    blocks,
+    footnotes: citations.footnotes(),
+    notes: [plural(reports.length, 'fact'), ...inferenceNotes(views)],
+    actions: [
+      ...panelActions(target, disputes.length),
+      ...neighbours(catalogue, number),
+      ...(attacked ? [{ kind: 'open', label: 'All attacks', emoji: ATTACK_EMOJI, target: { command: 'attacks' } } as const] : []),
     ],
-    items: factItems(support, listed.shown),
+    evidence: eventEvidence(views),
   };
 }

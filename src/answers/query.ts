@@ -14,6 +14,13 @@ export type Query =
 
 export type CommandName = Query['command'];
 
+/**
+ * What a card can open: any query, and two views that have no slash command of their own (an
+ * event that carries no patrol number, such as a related attack or a training; and one fact).
+ */
+export type Target = Query | { readonly command: 'event'; readonly id: string } | { readonly command: 'fact'; readonly id: string };
+export type TargetName = Target['command'];
+
 export interface OptionSpec {
   readonly name: string;
   readonly type: 'integer' | 'string';
@@ -118,12 +125,12 @@ export const COMMANDS: readonly CommandSpec[] = [
         name: 'id',
         type: 'string',
         required: true,
-        description: 'The source id shown under each fact.',
+        description: 'Which source: pick one as you type its outlet or title.',
         maxLength: 100,
-        placeholder: '<source-id>',
+        placeholder: '<source>',
       },
     ],
-    examples: ['/source sofrep-26th-patrol-attacked'],
+    examples: ['/source SOFREP'],
   },
   {
     name: 'help',
@@ -198,4 +205,30 @@ export function buildQuery(name: CommandName, values: Readonly<Record<string, st
 function parseIntegerText(text: string): number | undefined {
   const m = /^#?(\d{1,6})(?:st|nd|rd|th)?$/i.exec(text.trim());
   return m ? Number(m[1]) : undefined;
+}
+
+/** The views a card can open besides the slash commands. */
+const VIEWS = new Set<TargetName>(['event', 'fact']);
+
+/**
+ * A target as option values, the inverse of `buildQuery` (and of `buildTarget`): what a button or a
+ * select option carries so that any process can answer it again.
+ */
+export function targetOptions(target: Target): Readonly<Record<string, string>> {
+  const { command, ...rest } = target;
+  void command;
+  return Object.fromEntries(Object.entries(rest).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
+}
+
+/** A target from its name and option values: a query through `buildQuery`, or an event or fact view by id. */
+export function buildTarget(name: string, values: Readonly<Record<string, string | number | undefined>>): { ok: true; target: Target } | { ok: false; message: string } {
+  if (VIEWS.has(name as TargetName)) {
+    const id = values.id;
+    const extra = Object.keys(values).filter((k) => k !== 'id' && values[k] !== undefined);
+    if (typeof id !== 'string' || id === '' || extra.length > 0) return { ok: false, message: 'That link is not one I know.' };
+    return { ok: true, target: { command: name as 'event' | 'fact', id } };
+  }
+  if (!isCommandName(name)) return { ok: false, message: `There is no /${name.replace(/[^a-z0-9_-]/gi, '').slice(0, 32)} command. Try /help.` };
+  const built = buildQuery(name, values);
+  return built.ok ? { ok: true, target: built.query } : built;
 }

@@ -1,58 +1,89 @@
-/** /search <query>: the best facts for free text, each with the snippet that matched. */
+/** /search <query>: the facts that match, best first, each with the event it belongs to. */
+import type { Fact } from '../domain/types.ts';
 import type { KnowledgeIndex } from '../search/types.ts';
 import { normaliseTerms } from '../text/normalise.ts';
-import type { Answer } from './answer.ts';
-import { user } from './answer.ts';
-import { factItems, plural, supportFor } from './cite.ts';
+import type { Answer, Block, Inline, InlinePart, MenuOption } from './answer.ts';
+import { noticeAnswer, user } from './answer.ts';
+import { Citations } from './citations.ts';
+import { dateText } from './dates.ts';
+import { disputesOf, panelActions } from './event-card.ts';
+import { briefOf, eventLabel, eventsOf } from './events.ts';
+import { fitList, LIST_BUDGET, MENU_MAX, type Entry } from './lists.ts';
+import type { Target } from './query.ts';
 import { buildSnippet } from './snippet.ts';
+import { plural } from './words.ts';
 
-/** How many facts a search shows. */
+/** How many facts a search considers; the card shows what fits and the menu opens any of them. */
 const SEARCH_LIMIT = 10;
 /** Queries are cut to this many characters: no useful question is longer, and it bounds the cost. */
 const MAX_QUERY = 300;
 /** Longest stretch of the query echoed back. */
 const ECHO_MAX = 100;
 
+const EXAMPLES = 'Examples: /search human shields, /search IED, /search Ain Hour';
+
+/** The statement with the words that matched in bold. */
+function highlighted(fact: Fact, terms: readonly string[]): Inline {
+  const snippet = buildSnippet({ ...fact, quote: '' }, terms);
+  if (snippet.field !== 'statement' || snippet.highlights.length === 0) return [fact.statement];
+  const parts: InlinePart[] = [];
+  let at = 0;
+  for (const [start, end] of snippet.highlights) {
+    if (start < at) continue;
+    if (start > at) parts.push(snippet.text.slice(at, start));
+    parts.push({ strong: snippet.text.slice(start, end) });
+    at = end;
+  }
+  if (at < snippet.text.length) parts.push(snippet.text.slice(at));
+  return parts;
+}
+
 export function answerSearch(index: KnowledgeIndex, input: string): Answer {
   const query = input.trim().replace(/\s+/g, ' ').slice(0, MAX_QUERY);
+  const target: Target = { command: 'search', query };
   const title = 'Search';
   if (normaliseTerms(query).length === 0) {
-    return {
-      command: 'search',
-      kind: 'invalid-input',
-      title,
-      notice: [query === '' ? 'Type some words to search for.' : 'That has no words to search for: type a name, a place or a few words.'],
-      hint: ['Examples: /search human shields, /search IED, /search Ain Hour'],
-      items: [],
-    };
+    return noticeAnswer(target, 'invalid-input', title, [query === '' ? 'Type some words to search for.' : 'That has no words to search for: type a name, a place or a few words.'], [EXAMPLES]);
   }
   const hits = index.searchFacts(query, { limit: SEARCH_LIMIT });
   if (hits.length === 0) {
-    return {
-      command: 'search',
-      kind: 'not-found',
-      title,
-      notice: ['No facts match “', user(query, ECHO_MAX), '”.'],
-      hint: ['Try fewer or other words, a place name (/where), or /timeline to browse everything.'],
-      items: [],
-    };
+    return noticeAnswer(target, 'not-found', title, ['No facts match “', user(query, ECHO_MAX), '”.'], [
+      'Try fewer or other words, a place name (/where), or /timeline to browse everything.',
+    ]);
   }
-  // The index says which terms matched each fact; the typed words are only a fallback, since they
-  // may include words that matched nothing (and would mark every "the" in the quote).
-  const termsByFact = new Map(hits.map((h) => [h.fact.id, h.terms.length > 0 ? h.terms : normaliseTerms(query)]));
+  const base = index.base;
+  const catalogue = eventsOf(base);
+  const citations = new Citations(base);
+  const entries = hits.map(({ fact, terms }): Entry => (c) => {
+    const event = catalogue.byFact.get(fact.id)?.find((v) => v.curated || v.patrol);
+    const text: Inline = [...highlighted(fact, terms.length > 0 ? terms : normaliseTerms(query)), ' ', c.cite([fact.id]), ...(event ? [` — ${eventLabel(event)}`] : [])];
+    const disputed = (base.disputesByFact.get(fact.id) ?? []).length > 0;
+    return { kind: 'item', text, ...(disputed ? { disputed: true } : {}) };
+  });
+  const { shown, left } = fitList(base, entries, LIST_BUDGET, citations);
+  const blocks: Block[] = [
+    { kind: 'para', text: [hits.length === 1 ? 'The one fact that matches “' : `The ${plural(hits.length, 'fact')} that best match “`, user(query, ECHO_MAX), '”.'] },
+    { kind: 'break' },
+    ...shown,
+  ];
+  if (left > 0) blocks.push({ kind: 'small', text: [`${left} more in the menu`] });
+  const factIds = hits.map((h) => h.fact.id);
+  const options = hits.slice(0, MENU_MAX).map(
+    ({ fact }): MenuOption => ({
+      label: briefOf(fact.statement, 100),
+      description: `${dateText(fact, { months: 'short' })} · ${citations.sourceOf(fact.id).short_name}`,
+      target: { command: 'fact', id: fact.id },
+    }),
+  );
   return {
-    command: 'search',
+    target,
     kind: 'ok',
     title,
-    notice: [
-      hits.length === 1 ? 'The one fact that matches “' : `The ${plural(hits.length, 'fact')} that best match “`,
-      user(query, ECHO_MAX),
-      hits.length === 1 ? '”.' : '”, best first.',
-    ],
-    items: factItems(
-      supportFor(index.base),
-      hits.map((h) => h.fact),
-      { snippet: (f) => buildSnippet(f, termsByFact.get(f.id) ?? []), disputesAtEnd: true },
-    ),
+    blocks,
+    footnotes: citations.footnotes(),
+    notes: [],
+    actions: panelActions(target, disputesOf(base, factIds).length),
+    menu: { placeholder: 'Open a fact…', options },
+    evidence: { facts: factIds, readings: [] },
   };
 }

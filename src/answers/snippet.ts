@@ -5,7 +5,15 @@
  */
 import type { Fact } from '../domain/types.ts';
 import { normaliseTerms } from '../text/normalise.ts';
-import type { Snippet } from './answer.ts';
+
+/** Where a search matched: a window of the quote or the statement, with the matched words marked. */
+export interface Snippet {
+  readonly field: 'quote' | 'statement';
+  /** The window, with "…" where it was cut from a longer text. */
+  readonly text: string;
+  /** [start, end) offsets into `text` of the words that matched. */
+  readonly highlights: readonly (readonly [number, number])[];
+}
 
 /** Longest snippet, in characters, before it is cut to a window around the first match. */
 export const SNIPPET_MAX = 220;

@@ -1,15 +1,21 @@
-/** /source <id>: one source's details and the facts taken from it. */
-import type { Source } from '../domain/types.ts';
+/** /source <id>: one source, its full citation, and what the fact base takes from it. */
+import type { FactBase, Source } from '../domain/types.ts';
 import type { KnowledgeIndex } from '../search/types.ts';
-import type { Answer, AnswerItem, Phrase } from './answer.ts';
-import { user } from './answer.ts';
-import { capList, factItems, plural, supportFor } from './cite.ts';
-import { formatDated } from './dates.ts';
+import { nameKey } from '../text/normalise.ts';
+import type { Answer, Block, MenuOption } from './answer.ts';
+import { noticeAnswer, user } from './answer.ts';
+import { Citations } from './citations.ts';
+import { dateText } from './dates.ts';
+import { cited, disputesOf, panelActions } from './event-card.ts';
+import { briefOf, eventLabel, eventsOf, type EventView } from './events.ts';
+import { fitList, LONG_LIST_BUDGET, MENU_MAX, type Entry } from './lists.ts';
+import type { Target } from './query.ts';
+import { plural } from './words.ts';
 
 const KIND_TEXT: Record<Source['kind'], string> = {
-  'news-article': 'a news article',
-  'press-release': 'a press release',
-  analysis: 'an analysis',
+  'news-article': 'A news article',
+  'press-release': 'A press release',
+  analysis: 'An analysis',
 };
 
 const NON_ARTICLE_TEXT: Record<Source['non_article'][number]['kind'], string> = {
@@ -24,80 +30,110 @@ const NON_ARTICLE_TEXT: Record<Source['non_article'][number]['kind'], string> = 
   'duplicate-headline': 'a repeated headline',
 };
 
+const MAX_ID_ECHO = 100;
+
 function languageName(code: string): string {
   try {
     const name = new Intl.DisplayNames(['en'], { type: 'language' }).of(code);
-    return name && name !== code ? `${name} (${code})` : code;
+    return name && name !== code ? name : code;
   } catch {
     return code;
   }
 }
 
-function details(source: Source): AnswerItem[] {
-  const date = formatDated(source);
-  const items: AnswerItem[] = [
-    { kind: 'detail', label: 'Title', value: [source.title] },
-    { kind: 'detail', label: 'Publisher', value: [source.publisher ?? 'not named in the text'], ...(source.publisher_note ? { note: source.publisher_note } : {}) },
-    { kind: 'detail', label: 'Author', value: [source.author ?? 'not named in the text'] },
-    { kind: 'detail', label: 'Published', value: [date.text], ...(date.reasoning ? { note: date.reasoning } : {}) },
-    { kind: 'detail', label: 'Language', value: [languageName(source.language)] },
-    { kind: 'detail', label: 'What it is', value: [KIND_TEXT[source.kind] + (source.summary ? `: ${source.summary}` : '')] },
+/** The source's full citation, one labelled line per part. */
+function details(source: Source): Block[] {
+  const blocks: Block[] = [
+    { kind: 'line', label: 'Publisher', text: [source.publisher ?? 'not named in the text'] },
+    ...(source.author ? [{ kind: 'line', label: 'Author', text: [source.author] } as const] : []),
+    { kind: 'line', label: 'Published', text: [dateText(source) + (source.date_basis === 'inferred' ? ' (inferred: the text carries no date)' : '')] },
+    { kind: 'line', label: 'Language', text: [languageName(source.language)] },
+    { kind: 'line', label: 'What it is', text: [KIND_TEXT[source.kind] + (source.summary ? `: ${source.summary}` : '.')] },
   ];
-  if (source.url) items.push({ kind: 'detail', label: 'Address', value: [source.url] });
-  items.push({ kind: 'detail', label: 'Archived text', value: [`knowledge/${source.archive}`] });
+  if (source.url) blocks.push({ kind: 'line', label: 'Address', text: [source.url] });
   if (source.non_article.length > 0) {
-    items.push({
-      kind: 'detail',
-      label: 'Not part of the article',
-      value: [
-        source.non_article
-          .map((part) => `${part.lines.includes('-') ? 'lines' : 'line'} ${part.lines.replace('-', '–')}: ${NON_ARTICLE_TEXT[part.kind]}${part.note ? ` (${part.note})` : ''}`)
-          .join('; '),
-      ],
-      note: 'Names and dates in these parts are not facts and are never quoted.',
-    });
+    const parts = [...new Set(source.non_article.map((part) => NON_ARTICLE_TEXT[part.kind]))];
+    blocks.push({ kind: 'small', text: [`Not quoted: the page's ${parts.join(', ')}: they are not part of the article.`] });
   }
-  return items;
+  return blocks;
 }
 
-const MAX_ID_ECHO = 100;
+/** The events this source's facts report, in date order. */
+function eventsFrom(base: FactBase, factIds: readonly string[]): EventView[] {
+  const catalogue = eventsOf(base);
+  const ids = new Set(factIds.flatMap((id) => (catalogue.byFact.get(id) ?? []).map((v) => v.id)));
+  return catalogue.all.filter((v) => ids.has(v.id));
+}
+
+/** The sources whose short name is `typed` ("SOFREP", "SouthFront"). */
+function byShortName(base: FactBase, typed: string): Source[] {
+  const key = nameKey(typed);
+  return key === '' ? [] : base.sources.filter((s) => nameKey(s.short_name) === key);
+}
+
+function sourceTarget(id: string): Target {
+  return { command: 'source', id };
+}
+
+function sourceMenu(sources: readonly Source[]): { placeholder: string; options: MenuOption[] } {
+  return {
+    placeholder: 'Which source?',
+    options: sources.slice(0, MENU_MAX).map((s) => ({ label: s.short_name, description: s.title.slice(0, 100), emoji: '📰', target: sourceTarget(s.id) })),
+  };
+}
 
 export function answerSource(index: KnowledgeIndex, input: string): Answer {
   const base = index.base;
   const id = input.trim();
-  const source = base.sourceById.get(id) ?? base.sourceById.get(id.toLowerCase());
+  const target = sourceTarget(id);
+  const named = byShortName(base, id);
+  const source = base.sourceById.get(id) ?? base.sourceById.get(id.toLowerCase()) ?? (named.length === 1 ? named[0] : undefined);
+  if (!source && named.length > 1) {
+    return noticeAnswer(target, 'not-found', 'Which source?', [`${named.length} sources are from “`, user(id, MAX_ID_ECHO), '”: pick one.'], [], { menu: sourceMenu(named) });
+  }
   if (!source) {
-    const suggestions = id === '' ? [] : index.suggestSources(id.slice(0, MAX_ID_ECHO), 5);
-    const notice: Phrase = id === '' ? ['Give a source id.'] : ['No source has the id “', user(id, MAX_ID_ECHO), '”.'];
-    // Without suggestions, the sources there are: capped like any list, since a large base has thousands.
-    const all = capList(base.sources, 'type part of an id or a title for suggestions');
-    const listed = suggestions.length > 0 ? suggestions.flatMap((s) => base.sourceById.get(s.value) ?? []) : all.shown;
-    return {
-      command: 'source',
-      kind: id === '' ? 'invalid-input' : 'not-found',
-      title: 'Which source?',
-      notice,
-      hint: [
-        suggestions.length > 0
-          ? 'Did you mean one of these?'
-          : `The fact base has ${plural(base.sources.length, 'source')}${all.note ? `.${all.note}` : ':'}`,
-      ],
-      items: listed.map((s) => ({ kind: 'detail', label: s.id, value: [s.title] })),
-    };
+    const suggestions = id === '' ? [] : index.suggestSources(id.slice(0, MAX_ID_ECHO), MENU_MAX).flatMap((s) => base.sourceById.get(s.value) ?? []);
+    const listed = suggestions.length > 0 ? suggestions : base.sources;
+    return noticeAnswer(
+      target,
+      id === '' ? 'invalid-input' : 'not-found',
+      'Which source?',
+      id === '' ? ['Name a source: pick one below, or type part of its title for suggestions.'] : ['No source matches “', user(id, MAX_ID_ECHO), '”.'],
+      [suggestions.length > 0 ? 'Did you mean one of these?' : `The fact base has ${plural(base.sources.length, 'source')}.`],
+      listed.length > 0 ? { menu: sourceMenu(listed) } : {},
+    );
   }
-  const support = supportFor(base);
+  const citations = new Citations(base);
+  citations.number(source);
   const facts = index.factsFromSource(source.id);
-  const items = details(source);
-  const listed = capList(facts, 'use /search for the rest');
-  if (facts.length > 0) {
-    items.push({ kind: 'heading', text: `Facts from this source`, note: `${facts.length}, in date order` });
-    items.push(...factItems(support, listed.shown));
-  }
+  const factIds = facts.map((f) => f.id);
+  const events = eventsFrom(base, factIds);
+  const blocks: Block[] = [...details(source), { kind: 'break' }];
+  blocks.push({ kind: 'para', text: [`${plural(facts.length, 'fact')} in the fact base come from it${events.length > 0 ? `, about ${plural(events.length, 'event')}:` : '.'}`] });
+  const entries = events.map((view): Entry => (c) => ({
+    kind: 'item',
+    text: [{ strong: `${dateText(view.dated, { months: 'short' })} · ${eventLabel(view)}` }, ' — ', ...cited(view.brief.text, view.brief.cites, c)],
+  }));
+  const { shown, left } = fitList(base, entries, LONG_LIST_BUDGET - 500, citations);
+  blocks.push(...shown);
+  if (left > 0) blocks.push({ kind: 'small', text: [`${left} more: open them from the menu`] });
+  const readings = [source.date_reasoning, source.publisher_note].flatMap((t) => (t ? [t.trim()] : []));
   return {
-    command: 'source',
+    target: sourceTarget(source.id),
     kind: 'ok',
     title: source.title,
-    notice: [`Source ${source.id}: ${plural(facts.length, 'fact')} in the fact base come from it.${listed.note}`],
-    items,
+    blocks,
+    footnotes: citations.footnotes(),
+    notes: [],
+    actions: panelActions(sourceTarget(source.id), disputesOf(base, factIds).length),
+    menu: {
+      placeholder: 'Open a fact…',
+      options: facts.slice(0, MENU_MAX).map((fact) => ({
+        label: briefOf(fact.statement, 100),
+        description: dateText(fact, { months: 'short' }),
+        target: { command: 'fact', id: fact.id },
+      })),
+    },
+    evidence: { facts: factIds, readings },
   };
 }

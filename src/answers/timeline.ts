@@ -1,34 +1,72 @@
-/** /timeline [from] [to]: everything in the fact base in date order. */
+/** /timeline [from] [to]: what happened, one line per event, with a menu to jump to a month. */
+import { format } from 'date-fns';
 import type { KnowledgeIndex } from '../search/types.ts';
-import type { Answer } from './answer.ts';
-import { capList, factItems, plural, supportFor } from './cite.ts';
-import { parseDateRange } from './dates.ts';
+import type { Answer, Block, Inline, MenuOption } from './answer.ts';
+import { noticeAnswer } from './answer.ts';
+import { Citations } from './citations.ts';
+import { datedInterval, dateText, formatInterval, parseDateRange, sameYear } from './dates.ts';
+import { cited, disputesOf, eventEvidence, holdsDispute, inferenceNotes, listInferenceNotes, panelActions, reportIds } from './event-card.ts';
+import { eventLabel, eventsOf, type EventView } from './events.ts';
+import { fitList, LONG_LIST_BUDGET, MENU_MAX, yearNote, type Entry } from './lists.ts';
+import type { Target } from './query.ts';
+import { eventsBetween } from './range.ts';
+import { plural } from './words.ts';
+
+/** Each month with at least one event starting in it, in order: the "Jump to month…" options. */
+function monthOptions(views: readonly EventView[]): MenuOption[] {
+  const counts = new Map<string, number>();
+  for (const view of views) {
+    const month = format(datedInterval(view.dated).start, 'yyyy-MM');
+    counts.set(month, (counts.get(month) ?? 0) + 1);
+  }
+  const months = [...counts.keys()].sort();
+  // Discord allows 25 options: a long fact base keeps the latest months, where a reader is likely to be going.
+  return months.slice(-MENU_MAX).map((month) => {
+    const first = datedInterval({ date: month, date_precision: 'month', date_basis: 'stated' }).start;
+    return {
+      label: format(first, 'MMMM yyyy'),
+      description: plural(counts.get(month)!, 'event'),
+      target: { command: 'timeline', from: month, to: month },
+    };
+  });
+}
 
 export function answerTimeline(index: KnowledgeIndex, from?: string, to?: string): Answer {
+  const target: Target = { command: 'timeline', ...(from !== undefined && { from }), ...(to !== undefined && { to }) };
   const title = 'Timeline';
   const range = parseDateRange(from, to);
-  if (!range.ok) {
-    return { command: 'timeline', kind: 'invalid-input', title, notice: range.message, hint: ['Example: /timeline from:2020-07 to:2020-08'], items: [] };
-  }
-  // The index finds a range's facts without walking the whole timeline (see search/date-order.ts).
-  const facts = index.factsBetween(range.bounds);
+  if (!range.ok) return noticeAnswer(target, 'invalid-input', title, range.message, ['Example: /timeline from:2020-07 to:2020-08']);
+  const all = eventsOf(index.base).all;
+  const views = eventsBetween(all, range.bounds);
   const when = range.text ? ` ${range.text}` : '';
-  if (facts.length === 0) {
-    return {
-      command: 'timeline',
-      kind: 'not-found',
-      title,
-      notice: [`The fact base has nothing dated${when}.`],
-      hint: ['Try a wider range, or /timeline with no dates for everything.'],
-      items: [],
-    };
+  if (views.length === 0) {
+    return noticeAnswer(target, 'not-found', title, [`The fact base has nothing dated${when}.`], ['Try a wider range, or /timeline with no dates for everything.'], {
+      menu: { placeholder: 'Jump to month…', options: monthOptions(all) },
+    });
   }
-  const { shown, note } = capList(facts);
+  const citations = new Citations(index.base);
+  const year = sameYear(views.map((v) => v.dated));
+  const span = formatInterval({ start: datedInterval(views[0]!.dated).start, end: datedInterval(views[views.length - 1]!.dated).end }, { months: 'long' });
+  const entries = views.map((view): Entry => (c) => {
+    const text: Inline = [{ strong: `${dateText(view.dated, { months: 'short', year: year === undefined })} · ${eventLabel(view)}` }, ' — ', ...cited(view.brief.text, view.brief.cites, c)];
+    const disputed = holdsDispute(index.base, view.brief.cites);
+    return { kind: 'item', text, ...(disputed ? { disputed: true } : {}) };
+  });
+  const { shown, left } = fitList(index.base, entries, LONG_LIST_BUDGET, citations);
+  const blocks: Block[] = [{ kind: 'para', text: [`${plural(views.length, 'event')}${when || `, ${span}`}, in date order.`] }, { kind: 'break' }, ...shown];
+  const small = [yearNote(year), left > 0 ? `${left} more: jump to a month, or narrow with from: and to:` : ''].filter(Boolean).join(' · ');
+  if (small) blocks.push({ kind: 'small', text: [small] });
+  const disputes = disputesOf(index.base, reportIds(views));
   return {
-    command: 'timeline',
+    target,
     kind: 'ok',
-    title,
-    notice: [`${plural(facts.length, 'fact')}${when}, in date order. A fact dated only to a month or a range is placed at its earliest possible day.${note}`],
-    items: factItems(supportFor(index.base), shown),
+    title: range.text ? `Timeline${when}` : title,
+    blocks,
+    footnotes: citations.footnotes(),
+    notes: listInferenceNotes(views),
+    actions: panelActions(target, disputes.length),
+    menu: { placeholder: 'Jump to month…', options: monthOptions(all) },
+    picture: { kind: 'timeline', ...range.bounds },
+    evidence: eventEvidence(views),
   };
 }

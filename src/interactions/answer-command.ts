@@ -5,7 +5,7 @@
  */
 import type { APIApplicationCommandOptionChoice, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { KnowledgeIndex } from '../search/types.ts';
-import { answerReply } from './answer-reply.ts';
+import { commandReply } from './answer-reply.ts';
 import type { CommandContext, CommandModule, MessageData, Outgoing } from './types.ts';
 
 /** Answer now, or, before the first load has finished, acknowledge within Discord's 3 seconds and answer when ready. */
@@ -22,8 +22,7 @@ export function answerCommand(data: RESTPostAPIChatInputApplicationCommandsJSONB
     execute(incoming, ctx) {
       const { hide, ...options } = incoming.options;
       const ephemeral = hide === true;
-      const build = (index: KnowledgeIndex) =>
-        answerReply(index, { command: data.name, options, userId: incoming.userId, page: 0, now: ctx.now(), ephemeral });
+      const build = (index: KnowledgeIndex) => commandReply(index, data.name, options, { ephemeral });
       return replyWhenReady(ctx, ephemeral, build);
     },
     ...(suggest && {

@@ -11,7 +11,7 @@ export interface KnowledgeSource {
   reload(): Promise<ReloadOutcome>;
 }
 
-export function storeContext(store: KnowledgeSource, log: Logger, now: () => number = Date.now): CommandContext {
+export function storeContext(store: KnowledgeSource, log: Logger): CommandContext {
   return {
     // A getter, so every interaction sees the index current at that moment (reloads swap it).
     get index() {
@@ -20,6 +20,5 @@ export function storeContext(store: KnowledgeSource, log: Logger, now: () => num
     ready: () => store.ready(),
     reload: () => store.reload(),
     log,
-    now,
   };
 }

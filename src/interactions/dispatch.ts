@@ -9,8 +9,8 @@
 import { randomBytes } from 'node:crypto';
 import { escapeMarkdown, MessageFlags } from 'discord.js';
 import type { Logger } from '../runtime/logger.ts';
-import { answerReply, chatReply } from './answer-reply.ts';
-import { decodePageId } from './paging.ts';
+import { decodePress, decodeTarget, MENU_ID, type Decoded, type Press } from '../render/custom-ids.ts';
+import { cardReply, chatReply, panelReply } from './answer-reply.ts';
 import { commands } from './registry.ts';
 import { UserFacingError, type CommandContext, type Incoming, type MessageData, type Outgoing } from './types.ts';
 
@@ -61,32 +61,42 @@ async function route(incoming: Incoming, ctx: CommandContext): Promise<Outgoing>
       if (!command?.autocomplete || !ctx.index) return { kind: 'choices', choices: [] };
       return { kind: 'choices', choices: command.autocomplete(incoming, ctx.index).slice(0, 25) };
     }
-    case 'button':
-      return turnPage(incoming, ctx);
+    case 'component':
+      return press(incoming, ctx);
     case 'mention': {
       const index = ctx.index ?? (await ctx.ready());
-      return { kind: 'message', data: chatReply(index, incoming.content, { userId: incoming.userId, page: 0, now: ctx.now(), ephemeral: false }) };
+      return { kind: 'message', data: chatReply(index, incoming.content, { ephemeral: false }) };
     }
   }
 }
 
-async function turnPage(incoming: Extract<Incoming, { kind: 'button' }>, ctx: CommandContext): Promise<Outgoing> {
-  const state = decodePageId(incoming.customId);
-  if (!state || !commands.has(state.command)) return { kind: 'message', data: notice('This button is not one I know. Run the command again.') };
-  if (state.userId !== incoming.userId) return { kind: 'message', data: notice('Only the person who asked can turn these pages. Run the command yourself to browse.') };
-  if (ctx.now() > state.expiresAt) return { kind: 'message', data: notice('These buttons have expired. Run the command again for a fresh answer.') };
-  // A page turn cannot wait for a first load past Discord's 3 seconds; it is rare enough to just say so.
+/** What a component asks for: the press a button's custom id carries, or the target a menu option does. */
+function pressOf(incoming: Extract<Incoming, { kind: 'component' }>): Decoded<Press> {
+  if (incoming.customId !== MENU_ID) return decodePress(incoming.customId);
+  const value = incoming.values?.[0];
+  if (value === undefined) return { ok: false, reason: 'unknown' };
+  const target = decodeTarget(value);
+  return target.ok ? { ok: true, value: { action: 'open', target: target.value } } : target;
+}
+
+/**
+ * A button or a menu choice. Anyone may press, and what opens is shown only to them: a panel as a
+ * message of its own; another card as a message of its own under a public card (which stays as
+ * everyone saw it), or in place of a card only the presser sees, so browsing does not pile up messages.
+ */
+async function press(incoming: Extract<Incoming, { kind: 'component' }>, ctx: CommandContext): Promise<Outgoing> {
+  const decoded = pressOf(incoming);
+  if (!decoded.ok) {
+    if (decoded.reason === 'old') return { kind: 'message', data: notice('These buttons are from an earlier version of the bot. Run the command again for a fresh answer.') };
+    if (decoded.reason === 'invalid' && decoded.message) return { kind: 'message', data: notice(escapeMarkdown(decoded.message)) };
+    return { kind: 'message', data: notice('This button is not one I know. Run the command again.') };
+  }
+  // A press cannot wait for a first load past Discord's 3 seconds; it is rare enough to just say so.
   if (!ctx.index) return { kind: 'message', data: notice('The fact base is still loading. Try again in a moment.') };
-  const data = answerReply(ctx.index, {
-    command: state.command,
-    options: state.options,
-    userId: state.userId,
-    page: state.page,
-    now: ctx.now(),
-    ephemeral: false, // an update keeps the message's own visibility
-    expiresAt: state.expiresAt,
-  });
-  return { kind: 'update', data };
+  const { action, target } = decoded.value;
+  if (action !== 'open') return { kind: 'message', data: panelReply(ctx.index, target, action) };
+  if (incoming.ephemeral) return { kind: 'update', data: cardReply(ctx.index, target, { ephemeral: true }) };
+  return { kind: 'message', data: cardReply(ctx.index, target, { ephemeral: true }) };
 }
 
 function describe(incoming: Incoming) {
@@ -94,7 +104,7 @@ function describe(incoming: Incoming) {
     case 'command':
     case 'autocomplete':
       return { kind: incoming.kind, command: incoming.name, userId: incoming.userId };
-    case 'button':
+    case 'component':
       return { kind: incoming.kind, customId: incoming.customId, userId: incoming.userId };
     case 'mention':
       return { kind: incoming.kind, userId: incoming.userId, length: incoming.content.length };

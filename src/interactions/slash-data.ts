@@ -5,6 +5,8 @@
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
   type APIApplicationCommandBasicOption,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
@@ -45,6 +47,16 @@ function option(spec: OptionSpec, autocomplete: boolean): APIApplicationCommandB
   };
 }
 
+/**
+ * Where the answer commands can be used: installed to a server or to a member's own account, and
+ * asked in a server, in a DM with the bot or in any private channel. Answers read no server or
+ * member, so they are the same everywhere.
+ */
+export const EVERYWHERE = {
+  integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+};
+
 /** The definition Discord is told for an answer command; `autocomplete` names the options that offer choices. */
 export function slashCommandData(name: CommandName, autocomplete: readonly string[] = []): RESTPostAPIChatInputApplicationCommandsJSONBody {
   const spec = commandSpec(name);
@@ -53,5 +65,6 @@ export function slashCommandData(name: CommandName, autocomplete: readonly strin
     name,
     description: describe(spec.description),
     options: [...spec.options.map((o) => option(o, autocomplete.includes(o.name))), hideOption],
+    ...EVERYWHERE,
   };
 }

@@ -18,7 +18,11 @@ export type OptionValues = Readonly<Record<string, OptionValue | undefined>>;
 export type Incoming =
   | { readonly kind: 'command'; readonly name: string; readonly options: OptionValues; readonly userId: string; readonly targetMessage?: { readonly id: string; readonly content: string } }
   | { readonly kind: 'autocomplete'; readonly name: string; readonly options: OptionValues; readonly focused: string; readonly userId: string }
-  | { readonly kind: 'button'; readonly customId: string; readonly userId: string }
+  /**
+   * A press of a button, or a choice in a select menu (then `values` holds what was picked), on a
+   * message of the bot's. `ephemeral` says whether that message is visible only to the presser.
+   */
+  | { readonly kind: 'component'; readonly customId: string; readonly values?: readonly string[]; readonly userId: string; readonly ephemeral: boolean }
   /** A chat message that @mentions the bot (gateway only). */
   | { readonly kind: 'mention'; readonly content: string; readonly userId: string };
 
@@ -26,7 +30,7 @@ export type MessageData = APIInteractionResponseCallbackData;
 
 export type Outgoing =
   | { readonly kind: 'message'; readonly data: MessageData }
-  /** Replace the message a button belongs to (a page turn). */
+  /** Replace the message a component belongs to (browsing within a card only the presser sees). */
   | { readonly kind: 'update'; readonly data: MessageData }
   | { readonly kind: 'choices'; readonly choices: readonly APIApplicationCommandOptionChoice[] }
   /** Acknowledge now and send `data` when it is ready: for work that might pass Discord's 3 seconds. */
@@ -41,8 +45,6 @@ export interface CommandContext {
   /** Reload the knowledge files now (the admin /reload). */
   reload(): Promise<ReloadOutcome>;
   readonly log: Logger;
-  /** Milliseconds since the epoch; injected so paging expiry is testable. */
-  now(): number;
 }
 
 export interface CommandModule {

@@ -1,25 +1,35 @@
 /**
- * An Answer as Discord message pages. Each page is one message body with one embed, within every
- * Discord limit on its own (see limits.ts), with `allowed_mentions: { parse: [] }` so that nothing in
- * it can ping anyone. Transports add the Previous/Next buttons and flags; paging is deterministic,
- * so any replica can re-render page N of the same answer.
+ * An Answer as a Discord Components V2 message: one Container holding the heading and lead, the
+ * labelled lines, the footnotes in small text, then the buttons and the select menu. Every piece of
+ * text is escaped before markup is put around it, user input fully; the message never pings anyone
+ * (`allowed_mentions: { parse: [] }`) and stays within every Discord limit (limits.ts), whatever
+ * the answer holds.
  */
-import type { APIEmbed, RESTPostAPIWebhookWithTokenJSONBody } from 'discord.js';
-import type { Answer, AnswerKind } from '../answers/answer.ts';
-import type { Block } from './discord-blocks.ts';
-import { itemBlock, phraseMarkdown } from './discord-blocks.ts';
-import { plainLine } from './escape.ts';
-import { DISCORD_LIMITS } from './limits.ts';
+import {
+  ActionRowBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  ContainerBuilder,
+  MediaGalleryBuilder,
+  MediaGalleryItemBuilder,
+  MessageFlags,
+  SeparatorBuilder,
+  SeparatorSpacingSize,
+  StringSelectMenuBuilder,
+  StringSelectMenuOptionBuilder,
+  TextDisplayBuilder,
+  type APIInteractionResponseCallbackData,
+  type APIMessageTopLevelComponent,
+} from 'discord.js';
+import type { Action, Answer, AnswerKind, Block, Inline, Menu } from '../answers/answer.ts';
+import { citeText } from '../answers/answer.ts';
+import { encodePress, encodeTarget, MENU_ID } from './custom-ids.ts';
+import { escapeMarkdown, escapeUserText, plainLine } from './escape.ts';
+import { V2_LIMITS } from './limits.ts';
 import { truncateWords } from './truncate.ts';
 
-/** Room per page for the description: under the 4096 limit, and leaving the 6000 total room for a
- *  256-character title and the footer. */
-const PAGE_DESCRIPTION_BUDGET = 3800;
-/** Facts, disputes or patrols per page: more is a wall of text on a phone. */
-const PAGE_ITEMS = 5;
-/** A lone block longer than this is cut (it cannot happen with the caps in discord-blocks.ts). */
-const BLOCK_MAX = PAGE_DESCRIPTION_BUDGET - 200;
-const SEPARATOR = '\n\n';
+/** The JSON body of one message, as the gateway and the HTTP endpoint send it. */
+export type DiscordMessage = APIInteractionResponseCallbackData;
 
 const COLOURS: Record<AnswerKind, number> = {
   ok: 0x2f6f9f,
@@ -27,100 +37,160 @@ const COLOURS: Record<AnswerKind, number> = {
   'invalid-input': 0xb03a2e,
 };
 
-export interface DiscordPage {
-  readonly embeds: APIEmbed[];
+/** Caps in characters on one piece of a card, before escaping: a hostile knowledge file or query stays readable. */
+const CAPS = { title: 200, block: 1500, label: 60, button: 80, option: 100, placeholder: 150, userEcho: 200 } as const;
+
+/**
+ * Text displays per card, and button rows. With the container, the separators, the footer, a
+ * picture (gallery and item) and a menu (row and select), a card uses at most
+ * 1 + 2 × 8 + 1 + 2 + 2 × (1 + 5) + 2 = 34 of Discord's 40 components.
+ */
+const MAX_SECTIONS = 8;
+const MAX_BUTTON_ROWS = 2;
+
+/** A picture the transport attaches to the message: the card refers to it as attachment://name. */
+export interface AttachedPicture {
+  readonly name: string;
+  /** Alt text for screen readers: what the picture shows, summed up. */
+  readonly description: string;
 }
 
-/** The JSON body of one message, as the gateway and the HTTP endpoint send it. */
-export type DiscordMessageBody = Required<Pick<RESTPostAPIWebhookWithTokenJSONBody, 'embeds' | 'allowed_mentions'>> &
-  Pick<RESTPostAPIWebhookWithTokenJSONBody, 'content'>;
-
-function introBlocks(answer: Answer): Block[] {
-  const blocks: Block[] = [];
-  if (answer.notice && answer.notice.length > 0) blocks.push({ text: phraseMarkdown(answer.notice), counts: false, keepWithNext: false });
-  if (answer.hint && answer.hint.length > 0) blocks.push({ text: `_${phraseMarkdown(answer.hint)}_`, counts: false, keepWithNext: false });
-  return blocks;
+export interface RenderOptions {
+  /** Show the message only to the one who asked. */
+  readonly ephemeral?: boolean;
+  /** The picture for the answer's `picture`, when the transport can attach one. */
+  readonly picture?: AttachedPicture;
 }
 
-/** Split blocks into pages by size and item count, keeping headings with what follows them. */
-function paginate(blocks: readonly Block[]): string[][] {
-  const pages: string[][] = [];
-  let page: Block[] = [];
-  let size = 0;
-  let items = 0;
-  const flush = () => {
-    // Headings left dangling at the bottom of a page move to the next one.
-    const carried: Block[] = [];
-    while (page.length > 1 && page[page.length - 1]?.keepWithNext) carried.unshift(page.pop() as Block);
-    pages.push(page.map((b) => b.text));
-    page = carried;
-    size = carried.reduce((n, b) => n + b.text.length + SEPARATOR.length, 0);
-    items = carried.filter((b) => b.counts).length;
-  };
-  for (const original of blocks) {
-    const block = original.text.length > BLOCK_MAX ? { ...original, text: truncateWords(original.text, BLOCK_MAX) } : original;
-    const added = block.text.length + (page.length > 0 ? SEPARATOR.length : 0);
-    if (page.length > 0 && (size + added > PAGE_DESCRIPTION_BUDGET || (block.counts && items >= PAGE_ITEMS))) flush();
-    size += block.text.length + (page.length > 0 ? SEPARATOR.length : 0);
-    if (block.counts) items++;
-    page.push(block);
+function inlineMarkdown(text: Inline): string {
+  return text
+    .map((part) => {
+      if (typeof part === 'string') return escapeMarkdown(part);
+      if ('user' in part) return escapeUserText(truncateWords(part.user, CAPS.userEcho));
+      if ('strong' in part) return `**${escapeMarkdown(part.strong)}**`;
+      return citeText(part.cite);
+    })
+    .join('');
+}
+
+function blockMarkdown(block: Exclude<Block, { kind: 'break' }>): string {
+  const disputed = 'disputed' in block && block.disputed ? '⚖️ ' : '';
+  switch (block.kind) {
+    case 'para':
+      return inlineMarkdown(block.text);
+    case 'line':
+      return `**${escapeMarkdown(truncateWords(block.label, CAPS.label))}** ${disputed}${inlineMarkdown(block.text)}`;
+    case 'item':
+      return `- ${disputed}${inlineMarkdown(block.text)}`;
+    case 'quote':
+      return `> “${escapeMarkdown(block.text.replace(/\s+/g, ' ').trim())}”${block.by ? ` — ${escapeMarkdown(block.by)}` : ''}`;
+    case 'subheading':
+      return inlineMarkdown(block.text);
+    case 'small':
+      return `-# ${inlineMarkdown(block.text)}`;
   }
-  if (page.length > 0 || pages.length === 0) pages.push(page.map((b) => b.text));
-  return pages;
 }
 
-/** Answers are immutable, so the pages of one answer are worked out once however many are asked for. */
-const rendered = new WeakMap<Answer, readonly DiscordPage[]>();
-
-export function renderDiscord(answer: Answer): DiscordPage[] {
-  let pages = rendered.get(answer);
-  if (!pages) {
-    pages = layOut(answer);
-    rendered.set(answer, pages);
+/**
+ * Blocks between breaks go into one text display each, separated by dividers. Past MAX_SECTIONS the
+ * rest share the last display, so that text never costs more than 2 × MAX_SECTIONS of the 40 components.
+ */
+function sections(blocks: readonly Block[]): string[][] {
+  const out: string[][] = [[]];
+  for (const block of blocks) {
+    if (block.kind === 'break') {
+      if (out[out.length - 1]!.length > 0 && out.length < MAX_SECTIONS) out.push([]);
+      continue;
+    }
+    out[out.length - 1]!.push(truncateWords(blockMarkdown(block), CAPS.block));
   }
-  return [...pages];
+  return out.filter((s) => s.length > 0);
 }
 
-function layOut(answer: Answer): DiscordPage[] {
-  const blocks = [...introBlocks(answer), ...answer.items.map(itemBlock)];
-  const pages = paginate(blocks);
-  const title = truncateWords(plainLine(answer.title), DISCORD_LIMITS.title);
-  return pages.map((texts, i) => {
-    const embed: APIEmbed = {
-      title,
-      color: COLOURS[answer.kind],
-      ...(texts.length > 0 ? { description: texts.join(SEPARATOR) } : {}),
-      ...(pages.length > 1 ? { footer: { text: `Page ${i + 1} of ${pages.length}` } } : {}),
-    };
-    return { embeds: [embed] };
+/** "-# [1] SouthFront, 22–24 Jul 2020 · [2] … · year inferred from context". */
+function footer(answer: Answer): string | undefined {
+  const parts = [...answer.footnotes.map((f) => `[${f.n}] ${escapeMarkdown(f.text)}`), ...answer.notes.map(escapeMarkdown)];
+  return parts.length > 0 ? `-# ${parts.join(' · ')}` : undefined;
+}
+
+function button(action: Action): ButtonBuilder | null {
+  const id = action.kind === 'panel' ? encodePress({ action: action.panel, target: action.of }) : encodePress({ action: 'open', target: action.target });
+  if (!id) return null;
+  const built = new ButtonBuilder().setCustomId(id).setStyle(ButtonStyle.Secondary).setLabel(truncateWords(plainLine(action.label), CAPS.button));
+  return action.emoji ? built.setEmoji({ name: action.emoji }) : built;
+}
+
+function select(menu: Menu): StringSelectMenuBuilder | null {
+  const seen = new Set<string>();
+  const options: StringSelectMenuOptionBuilder[] = [];
+  for (const option of menu.options) {
+    const value = encodeTarget(option.target);
+    // A value must be unique within the menu, and fit: an option that cannot is left out, not cut.
+    if (!value || seen.has(value) || options.length >= V2_LIMITS.selectOptions) continue;
+    seen.add(value);
+    const built = new StringSelectMenuOptionBuilder().setLabel(truncateWords(plainLine(option.label), CAPS.option)).setValue(value);
+    if (option.description) built.setDescription(truncateWords(plainLine(option.description), CAPS.option));
+    if (option.emoji) built.setEmoji({ name: option.emoji });
+    options.push(built);
+  }
+  if (options.length === 0) return null;
+  return new StringSelectMenuBuilder().setCustomId(MENU_ID).setPlaceholder(truncateWords(plainLine(menu.placeholder), CAPS.placeholder)).addOptions(options);
+}
+
+/**
+ * Text displays that fit the message's 4,000 characters: whole sections while they fit, and the
+ * footer always, so a card cut short still cites its sources.
+ */
+function fitText(texts: readonly string[][], foot: string | undefined, title: string): string[] {
+  const budget = V2_LIMITS.text - (foot?.length ?? 0) - 60;
+  const out: string[] = [];
+  let used = 0;
+  for (const [i, lines] of texts.entries()) {
+    const text = (i === 0 ? [title, ...lines] : lines).join('\n');
+    if (used + text.length > budget) {
+      const room = budget - used;
+      if (room > 200) out.push(truncateWords(text, room));
+      out.push('-# …cut to fit in one Discord message');
+      return [...out, ...(foot ? [foot] : [])];
+    }
+    used += text.length;
+    out.push(text);
+  }
+  if (texts.length === 0) out.push(title);
+  return foot ? [...out, foot] : out;
+}
+
+export function renderDiscord(answer: Answer, options: RenderOptions = {}): DiscordMessage {
+  const title = `## ${escapeMarkdown(truncateWords(plainLine(answer.title), CAPS.title))}`;
+  const texts = fitText(sections(answer.blocks), footer(answer), title);
+  const container = new ContainerBuilder().setAccentColor(COLOURS[answer.kind]);
+  const body = texts.slice(0, answer.footnotes.length + answer.notes.length > 0 ? -1 : undefined);
+  body.forEach((text, i) => {
+    if (i > 0) container.addSeparatorComponents(new SeparatorBuilder().setDivider(true).setSpacing(SeparatorSpacingSize.Small));
+    container.addTextDisplayComponents(new TextDisplayBuilder().setContent(text));
   });
-}
-
-export interface RenderedMessage {
-  readonly payload: DiscordMessageBody;
-  /** The page shown, clamped to the pages there are (0-based). */
-  readonly page: number;
-  readonly pageCount: number;
-}
-
-export function discordMessage(answer: Answer, pageIndex = 0): RenderedMessage {
-  const pages = renderDiscord(answer);
-  const page = Math.min(Math.max(0, Math.trunc(Number.isFinite(pageIndex) ? pageIndex : 0)), pages.length - 1);
-  const shown = pages[page] as DiscordPage;
+  if (answer.picture && options.picture) {
+    container.addMediaGalleryComponents(
+      new MediaGalleryBuilder().addItems(
+        new MediaGalleryItemBuilder().setURL(`attachment://${options.picture.name}`).setDescription(truncateWords(plainLine(options.picture.description), 1024)),
+      ),
+    );
+  }
+  if (body.length < texts.length) container.addTextDisplayComponents(new TextDisplayBuilder().setContent(texts[texts.length - 1]!));
+  const buttons = answer.actions.flatMap((a) => button(a) ?? []).slice(0, V2_LIMITS.buttonsPerRow * MAX_BUTTON_ROWS);
+  for (let i = 0; i < buttons.length; i += V2_LIMITS.buttonsPerRow) {
+    container.addActionRowComponents(new ActionRowBuilder<ButtonBuilder>().addComponents(buttons.slice(i, i + V2_LIMITS.buttonsPerRow)));
+  }
+  const menu = answer.menu ? select(answer.menu) : null;
+  if (menu) container.addActionRowComponents(new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(menu));
   return {
-    // A copy: the pages are cached, and a transport may add to what it is given.
-    payload: { embeds: structuredClone(shown.embeds), allowed_mentions: { parse: [] } },
-    page,
-    pageCount: pages.length,
+    flags: MessageFlags.IsComponentsV2 | (options.ephemeral ? MessageFlags.Ephemeral : 0),
+    components: [container.toJSON() as APIMessageTopLevelComponent],
+    allowed_mentions: { parse: [] },
   };
 }
 
-/** The characters Discord counts toward the 6000 total of a message's embeds. */
-export function embedCharacters(embeds: readonly APIEmbed[]): number {
-  let n = 0;
-  for (const e of embeds) {
-    n += (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.author?.name.length ?? 0);
-    for (const f of e.fields ?? []) n += f.name.length + f.value.length;
-  }
-  return n;
+/** A short plain message (an error, a refusal): not a card, so no V2 flag. */
+export function renderNotice(text: string, ephemeral = true): DiscordMessage {
+  return { content: text, allowed_mentions: { parse: [] }, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) };
 }

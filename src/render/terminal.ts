@@ -1,11 +1,10 @@
 /**
- * An Answer as plain terminal text: the same content as the Discord message, no markup, full quotes,
- * wrapped to the terminal's width. Control characters are stripped from everything printed, so
+ * An Answer as plain terminal text: the same card as the Discord message, no markup, wrapped to the
+ * terminal's width. Control characters are stripped from everything printed, so
  * neither user input nor a knowledge file can move the cursor or recolour the terminal.
  */
-import type { Answer, AnswerItem, CitedFact, Phrase } from '../answers/answer.ts';
-import { phraseText } from '../answers/answer.ts';
-import { plural } from '../answers/cite.ts';
+import type { Answer, Block, Inline } from '../answers/answer.ts';
+import { partText } from '../answers/answer.ts';
 import { removeInvisible } from './invisible.ts';
 import { characterBoundary } from './truncate.ts';
 
@@ -51,73 +50,46 @@ export function wrap(text: string, width: number, indent = ''): string[] {
 }
 
 /** User parts are printed as typed, on one line; the answer's own text already quotes them. */
-function phrase(p: Phrase): string {
-  return phraseText(p, (s) => s.replace(/\s+/g, ' '));
+function inline(text: Inline): string {
+  return text.map((part) => (typeof part === 'object' && 'user' in part ? part.user.replace(/\s+/g, ' ') : partText(part))).join('');
 }
 
-function claimantText(c: CitedFact): string {
-  return c.claimant.name + c.reportedVia.map((v) => `, via ${v.name}`).join('');
-}
-
-/** The source of a claim: its publisher (or title), its date, and its id for /source. */
-function sourceRef(c: CitedFact): string {
-  return `${c.sourceLabel}, ${c.sourceDate.text} [${c.source.id}]`;
-}
-
-function citation(c: CitedFact): string {
-  return `— claimed by ${claimantText(c)}; source: ${sourceRef(c)}`;
-}
-
-function dateLine(c: CitedFact): string {
-  return c.date.text + (c.date.sinceAgreement ? ` · ${c.date.sinceAgreement}` : '');
-}
-
-function itemLines(item: AnswerItem, width: number): string[] {
-  switch (item.kind) {
-    case 'heading': {
-      const text = item.text + (item.note ? ` (${item.note})` : '');
-      return [...wrap(text, width), '-'.repeat(Math.min(width, text.length))];
-    }
-    case 'detail':
-      return [...wrap(`${item.label}: ${phrase(item.value)}`, width), ...(item.note ? wrap(item.note, width, INDENT) : [])];
-    case 'fact': {
-      const c = item.cited;
-      const s = item.snippet;
-      const lines = wrap(dateLine(c) + (item.related ? ' · related: an attack on the forces involved, not on a joint patrol' : ''), width);
-      lines.push(...wrap(s?.field === 'statement' ? s.text : c.fact.statement, width, INDENT));
-      lines.push(...wrap(`“${s?.field === 'quote' ? s.text : c.fact.quote}”`, width, INDENT));
-      lines.push(...wrap(citation(c), width, INDENT));
-      if (c.disputes.length > 0) lines.push(...wrap(`Disputed: ${c.disputes.map((d) => d.title).join('; ')}`, width, INDENT));
-      return lines;
-    }
-    case 'dispute': {
-      const lines = wrap(`Sources differ: ${item.dispute.title}`, width);
-      lines.push(...wrap(item.dispute.differs, width, INDENT));
-      for (const c of item.claims) {
-        lines.push(...wrap(`* ${claimantText(c)}, ${c.date.text}: “${c.fact.quote}” — ${sourceRef(c)}`, width, INDENT));
-      }
-      if (item.dispute.note) lines.push(...wrap(item.dispute.note, width, INDENT));
-      return lines;
-    }
-    case 'patrol': {
-      const c = item.summary;
-      return [
-        ...wrap(`Patrol ${item.ordinal} · ${dateLine(c)}`, width),
-        ...wrap(c.fact.statement, width, INDENT),
-        ...wrap(`“${c.fact.quote}”`, width, INDENT),
-        ...wrap(citation(c), width, INDENT),
-        ...wrap(`${plural(item.factCount, 'fact')}: /patrol ${item.ordinal}`, width, INDENT),
-      ];
-    }
+function blockLines(block: Block, width: number): string[] {
+  const disputed = 'disputed' in block && block.disputed ? '⚖️ ' : '';
+  switch (block.kind) {
+    case 'break':
+      return [''];
+    case 'para':
+      return wrap(inline(block.text), width);
+    case 'line':
+      return wrap(`${block.label}: ${disputed}${inline(block.text)}`, width);
+    case 'item':
+      return wrap(`* ${disputed}${inline(block.text)}`, width);
+    case 'quote':
+      return wrap(`“${block.text.replace(/\s+/g, ' ').trim()}”${block.by ? ` — ${block.by}` : ''}`, width, INDENT);
+    case 'subheading':
+      return ['', ...wrap(inline(block.text), width)];
+    case 'small':
+      return wrap(inline(block.text), width, INDENT);
   }
 }
 
+/** The card as text: heading, blocks, footnotes and notes, then what its buttons and menu would open. */
 export function renderTerminal(answer: Answer, options: TerminalOptions = {}): string {
   const width = Math.max(40, options.width ?? 80);
   const title = cleanForTerminal(answer.title).replace(/\s+/g, ' ');
-  const out: string[] = [...wrap(title, width), '='.repeat(Math.min(width, title.length))];
-  if (answer.notice && answer.notice.length > 0) out.push(...wrap(phrase(answer.notice), width));
-  if (answer.hint && answer.hint.length > 0) out.push(...wrap(phrase(answer.hint), width));
-  for (const item of answer.items) out.push('', ...itemLines(item, width));
-  return out.join('\n');
+  const out: string[] = [...wrap(title, width), '='.repeat(Math.min(width, [...title].length))];
+  for (const block of answer.blocks) out.push(...blockLines(block, width));
+  if (answer.footnotes.length > 0 || answer.notes.length > 0) {
+    out.push('');
+    for (const note of answer.footnotes) out.push(...wrap(`[${note.n}] ${note.text}`, width));
+    if (answer.notes.length > 0) out.push(...wrap(answer.notes.join(' · '), width));
+  }
+  if (answer.actions.length > 0) {
+    out.push('', ...wrap(`Buttons: ${answer.actions.map((a) => `[${a.emoji ? `${a.emoji} ` : ''}${a.label}]`).join(' ')}`, width));
+  }
+  if (answer.menu && answer.menu.options.length > 0) {
+    out.push(...wrap(`${answer.menu.placeholder} ${answer.menu.options.map((o) => o.label).join('; ')}`, width));
+  }
+  return out.map((l) => l.trimEnd()).join('\n').replace(/\n{3,}/g, '\n\n');
 }

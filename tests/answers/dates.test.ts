@@ -1,87 +1,53 @@
 import { describe, expect, it } from 'vitest';
 import type { Dated } from '../../src/domain/types.ts';
-import {
-  datedInterval,
-  formatDated,
-  formatInterval,
-  isoToDay,
-  parseDateBound,
-  parseDateRange,
-  sinceAgreement,
-} from '../../src/answers/dates.ts';
-import { phraseText } from '../../src/answers/answer.ts';
-
-const anchor = { day: new Date(2020, 2, 5), factId: 'march-5' };
+import { datedInterval, dateText, formatInterval, isoToDay, parseDateBound, parseDateRange, sameYear } from '../../src/answers/dates.ts';
+import { inlineText } from '../../src/answers/answer.ts';
 
 function dated(partial: Partial<Dated> & Pick<Dated, 'date' | 'date_precision'>): Dated {
   return { date_basis: 'stated', ...partial };
 }
 
-describe('formatDated: as precise as the date is', () => {
-  it('day: the day written out, with the count from the agreement', () => {
-    const f = formatDated(dated({ date: '2020-07-22', date_precision: 'day' }), anchor);
-    expect(f.text).toBe('22 July 2020');
-    expect(f.sinceAgreement).toBe('day 139 after the 5 March agreement');
-    expect(f.inferred).toBe(false);
+describe('dateText: as precise as the date is, and no more', () => {
+  const text = (partial: Partial<Dated> & Pick<Dated, 'date' | 'date_precision'>, style = {}) => dateText(dated(partial), style);
+
+  it('day, month, year: the day, the month, the year', () => {
+    expect(text({ date: '2020-07-22', date_precision: 'day' })).toBe('22 July 2020');
+    expect(text({ date: '2020-07', date_precision: 'month' })).toBe('July 2020');
+    expect(text({ date: '2020', date_precision: 'year' })).toBe('2020');
   });
 
-  it('month, year: no day is claimed, and no day count', () => {
-    expect(formatDated(dated({ date: '2020-07', date_precision: 'month' }), anchor)).toEqual({ text: 'July 2020', inferred: false });
-    expect(formatDated(dated({ date: '2020', date_precision: 'year' }), anchor)).toEqual({ text: '2020', inferred: false });
+  it('week and approximate: the span of possible days, across months and years too', () => {
+    const span = (a: string, b: string, precision: 'week' | 'approximate' = 'week') => text({ date: a, date_precision: precision, date_earliest: a, date_latest: b });
+    expect(span('2020-08-17', '2020-08-23')).toBe('17–23 August 2020');
+    expect(span('2020-07-28', '2020-08-03')).toBe('28 July – 3 August 2020');
+    expect(span('2019-12-29', '2020-01-04')).toBe('29 December 2019 – 4 January 2020');
+    expect(span('2020-07-01', '2020-07-31', 'approximate')).toBe('July 2020');
+    expect(span('2020-07-01', '2020-08-31', 'approximate')).toBe('July–August 2020');
+    expect(span('2020-03-15', '2020-03-15', 'approximate')).toBe('15 March 2020');
   });
 
-  it('week: "week of" its first and last day, across months and years too', () => {
-    const week = (a: string, b: string) =>
-      formatDated(dated({ date: a, date_precision: 'week', date_earliest: a, date_latest: b })).text;
-    expect(week('2020-08-17', '2020-08-23')).toBe('week of 17–23 August 2020');
-    expect(week('2020-07-28', '2020-08-03')).toBe('week of 28 July – 3 August 2020');
-    expect(week('2019-12-29', '2020-01-04')).toBe('week of 29 December 2019 – 4 January 2020');
+  it('a month narrowed by its bounds says only the days it can be', () => {
+    expect(text({ date: '2020-03', date_precision: 'month', date_earliest: '2020-03-06' })).toBe('6–31 March 2020');
   });
 
-  it('approximate: the interval, in words where a word fits it', () => {
-    const approx = (a: string, b: string) =>
-      formatDated(dated({ date: a, date_precision: 'approximate', date_earliest: a, date_latest: b })).text;
-    expect(approx('2020-07-02', '2020-07-15')).toBe('between 2 and 15 July 2020');
-    expect(approx('2020-07-01', '2020-07-15')).toBe('the first half of July 2020');
-    expect(approx('2020-07-11', '2020-07-20')).toBe('mid-July 2020');
-    expect(approx('2020-07-01', '2020-07-10')).toBe('early July 2020');
-    expect(approx('2020-07-21', '2020-07-31')).toBe('late July 2020');
-    expect(approx('2020-07-01', '2020-07-31')).toBe('July 2020');
-    expect(approx('2020-07-28', '2020-08-03')).toBe('between 28 July and 3 August 2020');
-    expect(approx('2020-07-01', '2020-08-31')).toBe('between July and August 2020');
-    expect(approx('2019-12-28', '2020-01-03')).toBe('between 28 December 2019 and 3 January 2020');
+  it('short months and no year for lists whose dates share one', () => {
+    const style = { months: 'short', year: false } as const;
+    expect(text({ date: '2020-07-22', date_precision: 'day' }, style)).toBe('22 Jul');
+    expect(text({ date: '2020-07', date_precision: 'month' }, style)).toBe('Jul');
+    expect(text({ date: '2020-08-17', date_precision: 'week', date_earliest: '2020-08-17', date_latest: '2020-08-23' }, style)).toBe('17–23 Aug');
+    expect(text({ date: '2020-07-28', date_precision: 'week', date_earliest: '2020-07-28', date_latest: '2020-08-03' }, style)).toBe('28 Jul – 3 Aug');
   });
 
-  it('an approximate date whose bounds meet is a day, and gets the day count', () => {
-    const f = formatDated(
-      dated({ date: '2020-03-15', date_precision: 'approximate', date_earliest: '2020-03-15', date_latest: '2020-03-15' }),
-      anchor,
-    );
-    expect(f.text).toBe('15 March 2020');
-    expect(f.sinceAgreement).toBe('day 10 after the 5 March agreement');
-  });
-
-  it('inferred dates say so, and carry their reasoning', () => {
-    const f = formatDated(
-      dated({ date: '2020-08-25', date_precision: 'day', date_basis: 'inferred', date_reasoning: ' "Tuesday" + "August 25" ' }),
-      anchor,
-    );
-    expect(f.text).toBe('25 August 2020 (inferred)');
-    expect(f.reasoning).toBe('"Tuesday" + "August 25"');
-    expect(formatDated(dated({ date: '2020-07', date_precision: 'month', date_basis: 'inferred' })).text).toBe('July 2020 (inferred)');
-  });
-
-  it('without an agreement in the fact base there is no day count', () => {
-    expect(formatDated(dated({ date: '2020-07-22', date_precision: 'day' })).sinceAgreement).toBeUndefined();
+  it('never writes "inferred" or a day count after a date: the card says that once', () => {
+    expect(text({ date: '2020-07-22', date_precision: 'day', date_basis: 'inferred', date_reasoning: 'x' })).toBe('22 July 2020');
   });
 });
 
-describe('sinceAgreement', () => {
-  it('counts calendar days before, on and after the agreement', () => {
-    expect(sinceAgreement(new Date(2020, 2, 5), anchor)).toBe('the day of the 5 March agreement');
-    expect(sinceAgreement(new Date(2020, 2, 4), anchor)).toBe('1 day before the 5 March agreement');
-    expect(sinceAgreement(new Date(2020, 1, 25), anchor)).toBe('9 days before the 5 March agreement');
-    expect(sinceAgreement(new Date(2021, 2, 5), anchor)).toBe('day 365 after the 5 March 2020 agreement');
+describe('sameYear', () => {
+  it('is the year all the dates fall in, or undefined when they span two', () => {
+    expect(sameYear([dated({ date: '2020-07', date_precision: 'month' }), dated({ date: '2020-03-05', date_precision: 'day' })])).toBe(2020);
+    expect(sameYear([dated({ date: '2018-09', date_precision: 'month' }), dated({ date: '2020-03-05', date_precision: 'day' })])).toBeUndefined();
+    expect(sameYear([dated({ date: '2019-12-29', date_precision: 'week', date_earliest: '2019-12-29', date_latest: '2020-01-04' })])).toBeUndefined();
   });
 });
 
@@ -121,7 +87,7 @@ describe('parseDateBound', () => {
       const bound = parseDateBound(input, 'to');
       expect(bound.ok).toBe(false);
       if (!bound.ok) {
-        const text = phraseText(bound.message);
+        const text = inlineText(bound.message);
         expect(text).toContain('as a date for to');
         expect(text).toContain('2020-07-01, 2020-07 or July 2020');
         expect(text.length).toBeLessThan(250);
@@ -150,7 +116,7 @@ describe('parseDateRange', () => {
   it('refuses from after to, naming both dates', () => {
     const range = parseDateRange('2020-08-01', 'July 2020');
     expect(range.ok).toBe(false);
-    if (!range.ok) expect(phraseText(range.message)).toBe('The from date (1 August 2020) is after the to date (July 2020). Swap them, or leave one out.');
+    if (!range.ok) expect(inlineText(range.message)).toBe('The from date (1 August 2020) is after the to date (July 2020). Swap them, or leave one out.');
   });
 
   it('one bound alone is open on the other side', () => {

@@ -30,7 +30,7 @@ describe('buildQuery (what the Discord transports and the terminal both use)', (
       '/where <place>',
       '/search <words>',
       '/timeline [from:<date>] [to:<date>]',
-      '/source <source-id>',
+      '/source <source>',
       '/help',
     ]);
   });

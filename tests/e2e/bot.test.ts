@@ -1,10 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { InteractionResponseType, type APIEmbed } from 'discord.js';
+import { ApplicationIntegrationType, InteractionContextType, InteractionResponseType, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { parse, stringify } from 'yaml';
 import type { FactBase } from '../../src/domain/types.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
-import { decodePageId } from '../../src/interactions/paging.ts';
+import type { DiscordMessage } from '../../src/render/discord.ts';
+import { cardText, customIds, displayed, menuValues } from '../render/discord-limits.ts';
 import { PRIVILEGED_INTENTS, type InteractionHandle } from '../discord-server/index.ts';
 import { startHarness, type Harness } from './harness.ts';
 
@@ -25,15 +27,9 @@ afterAll(async () => {
   await h?.close();
 });
 
-function embedsText(embeds: readonly APIEmbed[] | undefined): string {
-  return (embeds ?? [])
-    .map((e) => [e.title, e.description, e.footer?.text, ...(e.fields ?? []).flatMap((f) => [f.name, f.value])].join('\n'))
-    .join('\n');
-}
-
-/** The first words of a quote: renderers may shorten a long quote, never its start. */
-const quoteStart = (quote: string) => quote.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").split(/\s+/).slice(0, 5).join(' ');
-const replyText = (r: InteractionHandle) => embedsText(r.initial?.data?.embeds as APIEmbed[] | undefined) + (r.initial?.data?.content ?? '');
+/** What a reply says: a card's text displays, or a notice's content, as the reader sees it. */
+const replyText = (r: InteractionHandle) => displayed(`${r.initial?.data?.content ?? ''}\n${cardText((r.initial?.data ?? {}) as DiscordMessage)}`);
+const patrolEvent = (n: number) => base.events.find((e) => e.patrol?.number === n && e.kind === 'patrol') ?? base.events.find((e) => e.patrol?.number === n)!;
 
 describe('the bot in Discord', () => {
   it('logs in with only non-privileged intents', () => {
@@ -51,17 +47,70 @@ describe('the bot in Discord', () => {
     expect(reload.default_member_permissions).toBe('0');
   });
 
-  it('/patrol 22 answers with the 22nd patrol, cited, pinging no one', async () => {
+  it('deployed globally, the answers are offered to user installs in every context, /reload only to servers', async () => {
+    await h.deploy({ global: true });
+    const global = h.server.commands.list();
+    for (const command of global) {
+      if (command.name === 'reload') {
+        expect(command.integration_types).toEqual([ApplicationIntegrationType.GuildInstall]);
+        expect(command.contexts).toEqual([InteractionContextType.Guild]);
+      } else {
+        expect(command.integration_types).toEqual([ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall]);
+        expect(command.contexts).toEqual([InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel]);
+      }
+    }
+  });
+
+  it('/patrol 22 answers with one Components V2 card that opens with the patrol, cited, pinging no one', async () => {
     const r = await h.server.slashCommand('patrol', { number: 22 });
     expect(r.timedOut).toBe(false);
     expect(r.initial?.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(r.initial?.data?.flags).toBe(MessageFlags.IsComponentsV2);
     expect(r.initial?.data?.allowed_mentions).toMatchObject({ parse: [] });
     const text = replyText(r);
-    const facts = base.facts.filter((f) => f.patrols.includes(22));
-    expect(facts.length).toBeGreaterThan(0);
-    expect(text).toContain(quoteStart(facts[0]!.quote));
-    expect(text).toMatch(/22 July 2020/);
+    expect(text).toMatch(/^\s*## Patrol 22 · 22 July 2020\n/);
+    expect(text).toContain(patrolEvent(22).summary.text);
+    expect(text).toMatch(/\n-# \[1\] /);
     expect(r.originalRecord?.pings).toEqual({ users: [], roles: [], everyone: false, repliedUser: null });
+  });
+
+  it('a second member presses “Quotes & sources” and alone gets the verbatim quotes', async () => {
+    const card = await h.server.slashCommand('patrol', { number: 22 });
+    const quotes = customIds(card.initial!.data as DiscordMessage).find((id) => id.startsWith('q:'))!;
+    const member = h.server.addUser('reader');
+    const panel = await h.server.buttonPress(quotes, card.original!, { user: member });
+    expect(panel.initial?.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(panel.initial?.data?.flags).toBe(MessageFlags.IsComponentsV2 | MessageFlags.Ephemeral);
+    expect(panel.originalRecord?.ephemeral).toBe(true);
+    const text = replyText(panel);
+    for (const id of patrolEvent(22).reports) expect(text).toContain(base.factById.get(id)!.quote.replace(/\s+/g, ' ').trim());
+    // The public card is as it was: nothing the second member did changed it.
+    expect(card.original!.components).toEqual(card.initial!.data!.components);
+  });
+
+  it('a select menu opens the patrol picked, and a patrol-to-patrol button browses within a hidden card', async () => {
+    const list = await h.server.slashCommand('patrol', {});
+    const [value] = menuValues(list.initial!.data as DiscordMessage);
+    const opened = await h.server.selectMenu('o:menu', [value!], list.original!);
+    expect(opened.initial?.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(replyText(opened)).toMatch(/## Patrol \d+ · /);
+
+    const hidden = await h.server.slashCommand('patrol', { number: 22, hide: true });
+    expect(hidden.originalRecord?.ephemeral).toBe(true);
+    const next = customIds(hidden.initial!.data as DiscordMessage).find((id) => id.startsWith('o:patrol:'))!;
+    const browsed = await h.server.buttonPress(next, hidden.original!);
+    expect(browsed.initial?.type).toBe(InteractionResponseType.UpdateMessage);
+    expect(browsed.initial?.data?.flags).toBe(MessageFlags.IsComponentsV2);
+    expect(displayed(cardText(hidden.original! as unknown as DiscordMessage))).toMatch(/## Patrol \d+ · /);
+    expect(hidden.original!.components).not.toEqual(hidden.initial!.data!.components);
+  });
+
+  it('a member who installed the bot to their account asks in a DM and gets the same card', async () => {
+    await h.deploy({ global: true });
+    const inServer = await h.server.slashCommand('patrol', { number: 22 });
+    const inDm = await h.server.slashCommand('patrol', { number: 22 }, { userInstall: true });
+    expect(inDm.timedOut).toBe(false);
+    expect(inDm.initial?.data?.components).toEqual(inServer.initial?.data?.components);
   });
 
   it('/where autocompletes any spelling and resolves it to the place', async () => {
@@ -75,56 +124,34 @@ describe('the bot in Discord', () => {
     const r = await h.server.slashCommand('where', { place: 'Ain Hour' });
     expect(replyText(r)).toContain('Ain Hawr');
     const there = base.facts.filter((f) => f.places.includes('ain-hawr'));
-    expect(replyText(r)).toContain(quoteStart(there[0]!.quote));
+    expect(replyText(r)).toContain(there[0]!.statement);
   });
 
-  it('/attacks lists the attacks on the patrols', async () => {
+  it('/attacks lists each attack once, with its brief', async () => {
     const r = await h.server.slashCommand('attacks');
-    const attacks = base.facts.filter((f) => f.kind === 'attack' && f.attack_target === 'joint-patrol');
-    expect(attacks.length).toBeGreaterThan(0);
     const text = replyText(r);
-    // Page 1 shows the earliest ones; at least one attack on a patrol is quoted there.
-    expect(attacks.some((f) => text.includes(quoteStart(f.quote)))).toBe(true);
-    expect(text).toMatch(/related/);
+    for (const e of base.events.filter((x) => x.kind === 'attack' && x.target === 'joint-patrol')) expect(text).toContain(e.brief.text);
+    expect(text).toMatch(/Related, not on a patrol/);
   });
 
   it('/search finds the human-shields claim', async () => {
     const r = await h.server.slashCommand('search', { query: 'human shields' });
     const fact = base.facts.find((f) => f.quote.includes('human shields'))!;
-    expect(replyText(r)).toContain(quoteStart(fact.quote));
+    expect(replyText(r).replace(/\*\*/g, '')).toContain(fact.statement);
   });
 
-  it('a long answer pages with buttons that only the asker can press', async () => {
-    const first = await h.server.slashCommand('timeline');
-    const row = first.initial?.data?.components?.[0] as { components: { custom_id: string; disabled?: boolean }[] } | undefined;
-    expect(row).toBeDefined();
-    const next = row!.components.find((b) => !b.disabled && decodePageId(b.custom_id)?.page === 1)!;
-    expect(next).toBeDefined();
-
-    const stranger = h.server.addUser('stranger');
-    const refused = await h.server.buttonPress(next.custom_id, first.original!, { user: stranger });
-    expect(refused.initial?.type).toBe(InteractionResponseType.ChannelMessageWithSource);
-    expect(refused.initial?.data?.flags).toBe(64);
-    expect(refused.initial?.data?.content).toMatch(/only the person who asked/i);
-
-    const page2 = await h.server.buttonPress(next.custom_id, first.original!);
-    expect(page2.initial?.type).toBe(InteractionResponseType.UpdateMessage);
-    expect(embedsText(page2.initial?.data?.embeds as APIEmbed[])).toMatch(/Page 2 of \d+/);
-    expect(embedsText(first.original!.embeds)).not.toEqual(embedsText(first.initial?.data?.embeds as APIEmbed[]));
-  });
-
-  it('"Find patrol facts" answers only the invoker with facts related to the message', async () => {
-    const said = h.server.messageCreate('Was anyone hurt when the IED hit the joint patrol in July?');
+  it('"Find patrol facts" recognises the patrol a message names and answers only the invoker', async () => {
+    const said = h.server.messageCreate('Was anyone hurt when the 26th patrol was attacked?');
     const r = await h.server.messageContextMenu('Find patrol facts', said.record);
     expect(r.initial?.type).toBe(InteractionResponseType.ChannelMessageWithSource);
-    expect(r.initial?.data?.flags).toBe(64);
-    expect(replyText(r)).toMatch(/IED/);
+    expect(r.initial?.data?.flags).toBe(MessageFlags.IsComponentsV2 | MessageFlags.Ephemeral);
+    expect(replyText(r)).toMatch(/## Patrol 26 · /);
   });
 
-  it('replies with the best matches when @mentioned, without pinging anyone', async () => {
+  it('replies with the place card when @mentioned with a place, without pinging anyone', async () => {
     const said = h.server.messageCreate(`${h.server.mention(h.server.bot)} @everyone what happened at Ternaba?`);
     const reply = await said.waitForReply();
-    expect(embedsText(reply.message.embeds)).toMatch(/Ternaba|Tronba|Taranba/);
+    expect(displayed(cardText(reply.message as unknown as DiscordMessage))).toMatch(/## 📍 Tronba/);
     expect(reply.pings.everyone).toBe(false);
     expect(reply.pings.users).toEqual([]);
   });
@@ -136,7 +163,7 @@ describe('the bot in Discord', () => {
     expect(h.server.identifies.length).toBe(identifies);
     const r = await h.server.slashCommand('patrol', { number: 26 });
     expect(r.timedOut).toBe(false);
-    expect(replyText(r)).toMatch(/26/);
+    expect(replyText(r)).toMatch(/Patrol 26/);
   });
 
   it('survives the REST server answering 500 to a reply, and keeps answering', async () => {
@@ -175,7 +202,7 @@ describe('the bot in Discord', () => {
     const admin = await h.server.slashCommand('reload', {}, { user: h.server.owner });
     expect(admin.initial?.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
     const edit = await admin.waitForEdit(1);
-    expect(embedsText(edit.body.embeds as APIEmbed[])).toMatch(/southfront-first-full-patrol\.yaml:\d+/);
+    expect(String(edit.body.content)).toMatch(/southfront-first-full-patrol\.yaml:\d+/);
     expect(admin.originalRecord?.ephemeral).toBe(true);
 
     const reloaded = new Promise((resolve) => h.store.once('reloaded', resolve));
@@ -188,11 +215,11 @@ describe('the bot in Discord', () => {
     const file = join(h.knowledgeDir, 'facts', 'southfront-first-full-patrol.yaml');
     const good = await readFile(file, 'utf8');
     const before = h.store.base!;
-    // Thousands more facts, each a real one under a new id, so they pass every check (quotes included).
-    const model = good.slice(good.indexOf('- id: sf-first-full-patrol-completed'), good.indexOf('- id: sf-first-full-patrol-set-off-tronba'));
-    const bulk = Array.from({ length: 3000 }, (_, i) =>
-      model.replace('id: sf-first-full-patrol-completed', `id: sf-bulk-copy-${i}`).replace('statement: On 22 July', `statement: Bulkcopyword ${i}, on 22 July`),
-    ).join('');
+    // Thousands more facts, each a real one (one that names no patrol, so it needs no event) under a
+    // new id, so they pass every check, quotes included.
+    const model = (parse(good) as Record<string, unknown>[]).find((f) => !(f.patrols as unknown[] | undefined)?.length && f.kind === 'context')!;
+    const copies = Array.from({ length: 3000 }, (_, i) => ({ ...model, id: `sf-bulk-copy-${i}`, statement: `Bulkcopyword ${i}. ${String(model.statement)}` }));
+    const bulk = stringify(copies, { aliasDuplicateObjects: false });
     await writeFile(file, `${good}\n${bulk}`);
     let reloadedAt = 0;
     const reloading = h.store.reload().then((outcome) => {

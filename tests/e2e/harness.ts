@@ -23,7 +23,8 @@ export interface Harness {
   readonly knowledgeDir: string;
   /** Every log line the bot wrote, parsed. */
   readonly logs: Record<string, unknown>[];
-  deploy(): ReturnType<typeof deployCommands>;
+  /** Register the commands in the test guild, or with `global` for every server and user install. */
+  deploy(options?: { global?: boolean }): ReturnType<typeof deployCommands>;
   close(): Promise<void>;
 }
 
@@ -59,7 +60,7 @@ export async function startHarness(options: DiscordServerOptions = {}): Promise<
     store,
     knowledgeDir,
     logs,
-    deploy: () => deployCommands(config),
+    deploy: (options = {}) => deployCommands(options.global ? { ...config, DISCORD_GUILD_ID: undefined } : config),
     async close() {
       store.close();
       await bot.stop();

@@ -22,7 +22,7 @@ describe('npm start without a token', () => {
     expect(run.status).toBe(0);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/DISCORD_TOKEN is not set/);
-    expect(run.stdout).toMatch(/22nd joint patrol/);
+    expect(run.stdout).toMatch(/^Patrol 22 · /m);
     expect(run.stdout).toMatch(/Ain Hawr/);
     expect(run.stdout).not.toMatch(/\*\*|<@|```/); // terminal text, no Discord markup
   });

@@ -4,6 +4,7 @@
  * pings anyone, and carries exactly what the shared dispatcher answers — the same payload the
  * gateway transport sends.
  */
+import { MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeContext } from '../../src/interactions/context.ts';
 import { handleInteraction } from '../../src/interactions/dispatch.ts';
@@ -12,12 +13,10 @@ import { KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
 import { validateAutocompleteResult } from '../discord-server/validate/interaction-responses.ts';
 import { validateMessagePayload } from '../discord-server/validate/message-payload.ts';
 import { startHarness, type Endpoint, type Harness } from './harness.ts';
-import { ASKER, autocomplete, messageCommand, OptionType, slash } from './payloads.ts';
+import { ASKER, autocomplete, buttonPress, messageCommand, OptionType, selectChoice, slash, SOMEONE_ELSE, userInstallSlash } from './payloads.ts';
+import { cardText, customIds, displayed, menuValues, payloadProblems } from '../render/discord-limits.ts';
+import type { MessageData } from '../../src/interactions/types.ts';
 import type { RawResponse } from './signed-client.ts';
-
-/** A fixed clock: the paging buttons' expiry is part of the payload compared below. */
-const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
-const clock = () => NOW;
 
 let harness: Harness;
 let endpoint: Endpoint;
@@ -25,94 +24,57 @@ let store: KnowledgeStore;
 let ctx: CommandContext;
 
 beforeAll(async () => {
-  harness = await startHarness(clock);
+  harness = await startHarness();
   store = new KnowledgeStore(undefined, harness.logs.log);
   const loaded = await store.reload();
   expect(loaded.ok).toBe(true);
   endpoint = await harness.endpoint(store);
-  ctx = storeContext(store, harness.logs.log, clock);
+  ctx = storeContext(store, harness.logs.log);
 });
 afterAll(() => harness.stop());
 
-/** A type-4 message that Discord would accept, that pings nobody, and that has something in it. */
-function expectMessage(res: RawResponse) {
+/** A response of `type` with a message Discord would accept, that pings nobody. */
+function expectMessage(res: RawResponse, type = 4) {
   expect(res.status).toBe(200);
-  expect(res.json.type).toBe(4);
+  expect(res.json.type).toBe(type);
   expect(() => validateMessagePayload(res.json.data, { kind: 'interaction-message', path: ['data'], fileCount: 0 })).not.toThrow();
-  expect(res.json.data.allowed_mentions).toEqual({ parse: [] });
-  return res.json.data as Message;
-}
-
-interface Message {
-  content?: string;
-  embeds: Array<{ title?: string; description?: string }>;
-  components: Array<{ components: Array<{ custom_id: string; label?: string; disabled?: boolean }> }>;
-  allowed_mentions: unknown;
-  flags?: number;
+  expect(payloadProblems(res.json.data)).toEqual([]);
+  return res.json.data as MessageData;
 }
 
 /** What the dispatcher answers for the same interaction, i.e. what the gateway would send. */
 async function dispatched(incoming: Incoming) {
   const outgoing = await handleInteraction(incoming, ctx);
-  if (outgoing.kind !== 'message') throw new Error(`expected a message, got ${outgoing.kind}`);
+  if (outgoing.kind !== 'message' && outgoing.kind !== 'update') throw new Error(`expected a message, got ${outgoing.kind}`);
   return outgoing.data;
 }
 
-const text = (data: { embeds: Array<{ title?: string; description?: string }>; content?: string }) =>
-  [data.content ?? '', ...data.embeds.flatMap((e) => [e.title ?? '', e.description ?? ''])].join('\n');
+const text = (data: MessageData) => displayed(`${data.content ?? ''}\n${cardText(data)}`);
 
-describe('slash commands', () => {
-  it('/patrol 22 answers with the 22nd patrol, paged, as the dispatcher does', async () => {
-    const res = await endpoint.client.post(slash('patrol', [{ name: 'number', type: OptionType.Integer, value: 22 }]));
-    const data = expectMessage(res);
-    expect(data.embeds[0]!.title).toMatch(/22/);
-    expect(text(data)).toMatch(/Ain H|Tronba|Taranba|Latakia/i);
-    expect(data.flags ?? 0).toBe(0);
-    // Six and more facts do not fit one page: Previous (off), "Page 1 of n", Next (on).
-    const [previous, label, next] = data.components[0]!.components;
-    expect(previous!.disabled).toBe(true);
-    expect(label!.label).toMatch(/^Page 1 of \d+$/);
-    expect(next!.custom_id).toMatch(/^pg;1;/);
-    const expected = await dispatched({ kind: 'command', name: 'patrol', options: { number: 22 }, userId: ASKER });
-    expect(data.embeds).toEqual(expected.embeds);
-    expect(data.components).toEqual(expected.components);
-  });
-
-  it('/patrol without a number lists the known patrols', async () => {
-    const data = expectMessage(await endpoint.client.post(slash('patrol')));
-    expect(text(data)).toMatch(/22/);
-    expect(text(data)).toMatch(/26/);
-    expect(data.embeds).toEqual((await dispatched({ kind: 'command', name: 'patrol', options: {}, userId: ASKER })).embeds);
-  });
+describe('slash commands answer with the same Components V2 card as the gateway', () => {
+  const cases: Array<[string, Array<{ name: string; type: number; value: string | number | boolean }>, Record<string, string | number>, RegExp]> = [
+    ['patrol', [{ name: 'number', type: OptionType.Integer, value: 22 }], { number: 22 }, /^## Patrol 22 · /],
+    ['patrol', [], {}, /^## Joint patrols on record: \d+/],
+    ['attacks', [], {}, /^## Attacks on the joint patrols/],
+    ['attacks', [{ name: 'from', type: OptionType.String, value: '2019-01-01' }, { name: 'to', type: OptionType.String, value: '2019-02-01' }], { from: '2019-01-01', to: '2019-02-01' }, /records no attacks/],
+    ['where', [{ name: 'place', type: OptionType.String, value: 'Ain Hour' }], { place: 'Ain Hour' }, /^## 📍 Ain Hawr\n[^]*“Ain Hour” is a spelling of Ain Hawr/],
+    ['search', [{ name: 'query', type: OptionType.String, value: 'IED' }], { query: 'IED' }, /IED/],
+    ['timeline', [], {}, /^## Timeline/],
+    ['source', [{ name: 'id', type: OptionType.String, value: 'sofrep-26th-patrol-attacked' }], { id: 'sofrep-26th-patrol-attacked' }, /\*\*Publisher\*\* SOFREP/],
+    ['help', [], {}, /\/patrol[^]*\/where/],
+  ];
+  for (const [name, options, values, expected] of cases) {
+    it(`/${name} ${JSON.stringify(values)}`, async () => {
+      const data = expectMessage(await endpoint.client.post(slash(name, options)));
+      expect(data.flags).toBe(MessageFlags.IsComponentsV2);
+      expect(text(data).trim()).toMatch(expected);
+      expect(data.components).toEqual((await dispatched({ kind: 'command', name, options: values, userId: ASKER })).components);
+    });
+  }
 
   it('/patrol hide:true answers only to the asker', async () => {
     const data = expectMessage(await endpoint.client.post(slash('patrol', [{ name: 'number', type: OptionType.Integer, value: 22 }, { name: 'hide', type: OptionType.Boolean, value: true }])));
-    expect(data.flags).toBe(64);
-  });
-
-  it('/attacks lists the attacks on the patrols', async () => {
-    const data = expectMessage(await endpoint.client.post(slash('attacks')));
-    expect(text(data)).toMatch(/attack|IED|explo/i);
-    expect(data.embeds).toEqual((await dispatched({ kind: 'command', name: 'attacks', options: {}, userId: ASKER })).embeds);
-  });
-
-  it('/attacks with a date range outside the fact base says there is nothing', async () => {
-    const data = expectMessage(await endpoint.client.post(slash('attacks', [{ name: 'from', type: OptionType.String, value: '2019-01-01' }, { name: 'to', type: OptionType.String, value: '2019-02-01' }])));
-    expect(text(data)).toMatch(/records no attacks/);
-    expect(data.embeds).toEqual((await dispatched({ kind: 'command', name: 'attacks', options: { from: '2019-01-01', to: '2019-02-01' }, userId: ASKER })).embeds);
-  });
-
-  it('/where resolves a place by another spelling', async () => {
-    const data = expectMessage(await endpoint.client.post(slash('where', [{ name: 'place', type: OptionType.String, value: 'Ain Hour' }])));
-    expect(data.embeds[0]!.title).toBe('Ain Hawr');
-    expect(text(data)).toMatch(/“Ain Hour” is a spelling of Ain Hawr/);
-    expect(data.embeds).toEqual((await dispatched({ kind: 'command', name: 'where', options: { place: 'Ain Hour' }, userId: ASKER })).embeds);
-  });
-
-  it('/search finds facts by free text', async () => {
-    const data = expectMessage(await endpoint.client.post(slash('search', [{ name: 'query', type: OptionType.String, value: 'IED' }])));
-    expect(text(data)).toMatch(/IED|explosive/i);
-    expect(data.embeds).toEqual((await dispatched({ kind: 'command', name: 'search', options: { query: 'IED' }, userId: ASKER })).embeds);
+    expect(data.flags).toBe(MessageFlags.IsComponentsV2 | MessageFlags.Ephemeral);
   });
 
   it('/search never lets user text ping anyone', async () => {
@@ -120,40 +82,54 @@ describe('slash commands', () => {
     expect(data.allowed_mentions).toEqual({ parse: [] });
   });
 
-  it('/timeline pages through everything in date order', async () => {
-    const data = expectMessage(await endpoint.client.post(slash('timeline')));
-    expect(data.components[0]!.components[1]!.label).toMatch(/^Page 1 of \d+$/);
-    expect(data.embeds).toEqual((await dispatched({ kind: 'command', name: 'timeline', options: {}, userId: ASKER })).embeds);
-  });
-
-  it('/source describes one source article', async () => {
-    const data = expectMessage(await endpoint.client.post(slash('source', [{ name: 'id', type: OptionType.String, value: 'sofrep-26th-patrol-attacked' }])));
-    expect(data.embeds[0]!.title).toMatch(/patrol attacked on M4/i);
-    expect(text(data)).toMatch(/Publisher:\*\* SOFREP/);
-    expect(data.embeds).toEqual((await dispatched({ kind: 'command', name: 'source', options: { id: 'sofrep-26th-patrol-attacked' }, userId: ASKER })).embeds);
-  });
-
-  it('/help says what the bot knows and how to ask', async () => {
-    const data = expectMessage(await endpoint.client.post(slash('help', [], ASKER, false)));
-    expect(text(data)).toMatch(/\/patrol/);
-    expect(text(data)).toMatch(/\/where/);
-    expect(data.embeds).toEqual((await dispatched({ kind: 'command', name: 'help', options: {}, userId: ASKER })).embeds);
+  it('a member who installed the bot to their account gets the same card in a DM, with no guild or member', async () => {
+    const data = expectMessage(await endpoint.client.post(userInstallSlash('patrol', [{ name: 'number', type: OptionType.Integer, value: 22 }])));
+    expect(data.components).toEqual((await dispatched({ kind: 'command', name: 'patrol', options: { number: 22 }, userId: ASKER })).components);
   });
 
   it('a command the bot no longer has gets a short ephemeral notice', async () => {
     const data = expectMessage(await endpoint.client.post(slash('convoy')));
-    expect(data.flags).toBe(64);
+    expect(data.flags).toBe(MessageFlags.Ephemeral);
     expect(data.content).toMatch(/\/help/);
   });
 });
 
+describe('buttons and menus, pressed by anyone', () => {
+  it('“Quotes & sources” opens the panel for whoever pressed, ephemeral, as the dispatcher does', async () => {
+    const card = expectMessage(await endpoint.client.post(slash('patrol', [{ name: 'number', type: OptionType.Integer, value: 22 }])));
+    const quotes = customIds(card).find((id) => id.startsWith('q:'))!;
+    const data = expectMessage(await endpoint.client.post(buttonPress(quotes, SOMEONE_ELSE)));
+    expect(data.flags).toBe(MessageFlags.IsComponentsV2 | MessageFlags.Ephemeral);
+    expect(text(data)).toMatch(/quotes & sources/);
+    expect(data.components).toEqual((await dispatched({ kind: 'component', customId: quotes, userId: SOMEONE_ELSE, ephemeral: false })).components);
+  });
+
+  it('“Patrol 25 ▶” under a public card sends that card to the presser; under their own ephemeral card it replaces it', async () => {
+    const card = expectMessage(await endpoint.client.post(slash('patrol', [{ name: 'number', type: OptionType.Integer, value: 22 }])));
+    const next = customIds(card).find((id) => id.startsWith('o:patrol:'))!;
+    const fresh = expectMessage(await endpoint.client.post(buttonPress(next, SOMEONE_ELSE)));
+    expect(fresh.flags).toBe(MessageFlags.IsComponentsV2 | MessageFlags.Ephemeral);
+    const replaced = expectMessage(await endpoint.client.post(buttonPress(next, SOMEONE_ELSE, true)), 7);
+    // An update keeps the message's visibility, and its Components V2 flag.
+    expect(replaced.flags).toBe(MessageFlags.IsComponentsV2);
+    expect(replaced.components).toEqual(fresh.components);
+  });
+
+  it('a select menu choice opens the chosen card', async () => {
+    const list = expectMessage(await endpoint.client.post(slash('patrol')));
+    const [value] = menuValues(list);
+    const data = expectMessage(await endpoint.client.post(selectChoice('o:menu', [value!], SOMEONE_ELSE)));
+    expect(text(data)).toMatch(/^\s*## Patrol \d+ · /);
+  });
+});
+
 describe('the "Find patrol facts" message command', () => {
-  it('answers only to the invoker with facts related to the message', async () => {
+  it('answers only to the invoker, recognising the patrol the message names', async () => {
     const target = { id: '1700000000000000002', content: 'Was the 26th patrol attacked with an IED near Ariha?' };
     const data = expectMessage(await endpoint.client.post(messageCommand('Find patrol facts', target)));
-    expect(data.flags).toBe(64);
-    expect(text(data)).toMatch(/26|IED|Ariha/i);
-    expect(data.embeds).toEqual((await dispatched({ kind: 'command', name: 'Find patrol facts', options: {}, userId: ASKER, targetMessage: target })).embeds);
+    expect(data.flags).toBe(MessageFlags.IsComponentsV2 | MessageFlags.Ephemeral);
+    expect(text(data)).toMatch(/^\s*## Patrol 26 · /);
+    expect(data.components).toEqual((await dispatched({ kind: 'command', name: 'Find patrol facts', options: {}, userId: ASKER, targetMessage: target })).components);
   });
 });
 
@@ -177,7 +153,7 @@ describe('autocomplete', () => {
     expect(found.map((c) => c.value)).toContain('patrol');
   });
 
-  it('/source suggests source ids', async () => {
+  it('/source suggests sources by outlet or title', async () => {
     const found = await choices('source', { name: 'id', type: OptionType.String, value: 'sofrep' });
     expect(found.map((c) => c.value)).toContain('sofrep-26th-patrol-attacked');
   });

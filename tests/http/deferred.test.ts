@@ -3,6 +3,7 @@
  * three seconds) and finished through the interaction's webhook; /healthz tells a load balancer
  * when the replica is ready; close() lets a deferred reply finish.
  */
+import { MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeContext } from '../../src/interactions/context.ts';
 import { handleInteraction } from '../../src/interactions/dispatch.ts';
@@ -12,14 +13,11 @@ import { gatedStore, startHarness, type Harness } from './harness.ts';
 import { APPLICATION_ID, ASKER, autocomplete, OptionType, slash } from './payloads.ts';
 import { rawRequest } from './signed-client.ts';
 
-const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
-const clock = () => NOW;
-
 let harness: Harness;
 let loaded: KnowledgeStore;
 
 beforeAll(async () => {
-  harness = await startHarness(clock);
+  harness = await startHarness();
   loaded = new KnowledgeStore(undefined, harness.logs.log);
   expect((await loaded.reload()).ok).toBe(true);
 });
@@ -51,13 +49,14 @@ describe('before the first load has finished', () => {
     expect(patch.headers.authorization).toBeUndefined();
     expect(() => validateMessagePayload(patch.body, { kind: 'edit', path: [], fileCount: 0 })).not.toThrow();
     expect(patch.body.allowed_mentions).toEqual({ parse: [] });
-    expect(patch.body.flags).toBeUndefined();
+    // A deferred card is completed by editing the original response with the Components V2 flag.
+    expect(patch.body.flags).toBe(MessageFlags.IsComponentsV2);
+    expect(patch.body).not.toHaveProperty('embeds');
 
-    // The edit is the answer the dispatcher gives once loaded, buttons included.
-    const answer = await handleInteraction({ kind: 'command', name: 'patrol', options: { number: 22 }, userId: ASKER }, storeContext(loaded, harness.logs.log, clock));
+    // The edit is the card the dispatcher gives once loaded, buttons included.
+    const answer = await handleInteraction({ kind: 'command', name: 'patrol', options: { number: 22 }, userId: ASKER }, storeContext(loaded, harness.logs.log));
     expect(answer.kind).toBe('message');
     if (answer.kind !== 'message') return;
-    expect(patch.body.embeds).toEqual(answer.data.embeds);
     expect(patch.body.components).toEqual(answer.data.components);
 
     const ready = await rawRequest(`${endpoint.url}/healthz`, { method: 'GET' });
@@ -74,7 +73,9 @@ describe('before the first load has finished', () => {
     expect(res.json).toEqual({ type: 5, data: { flags: 64 } });
     store.open();
     const patch = await harness.catcher.request(first + 1);
-    expect(patch.body.embeds.length).toBeGreaterThan(0);
+    // Visibility was settled by the acknowledgement: the edit carries only the V2 flag.
+    expect(patch.body.flags).toBe(MessageFlags.IsComponentsV2);
+    expect(patch.body.components.length).toBe(1);
   });
 
   it('close() waits for a deferred reply still in progress, then stops', async () => {
@@ -92,7 +93,7 @@ describe('before the first load has finished', () => {
     store.open();
     await closing;
     expect(harness.catcher.requests.length).toBe(first + 1);
-    expect(harness.catcher.requests[first]!.body.embeds.length).toBeGreaterThan(0);
+    expect(harness.catcher.requests[first]!.body.components.length).toBe(1);
     await expect(rawRequest(`${endpoint.url}/healthz`, { method: 'GET' })).rejects.toThrow(/ECONNREFUSED/);
   });
 });

@@ -78,10 +78,25 @@ export function messageCommand(name: string, target: { id: string; content: stri
   };
 }
 
-export function buttonPress(customId: string, userId = ASKER) {
+/** A press on a message of the bot's; `ephemeral` when that message is only for the presser. */
+export function buttonPress(customId: string, userId = ASKER, ephemeral = false) {
   return {
     ...base(3, userId, true),
-    message: { id: nextId(), channel_id: '1500000000000000005', content: '', embeds: [], components: [] },
+    message: { id: nextId(), channel_id: '1500000000000000005', content: '', embeds: [], components: [], flags: ephemeral ? 32768 | 64 : 32768 },
     data: { custom_id: customId, component_type: 2 },
   };
+}
+
+/** A choice in a select menu of the bot's. */
+export function selectChoice(customId: string, values: string[], userId = ASKER, ephemeral = false) {
+  return {
+    ...base(3, userId, true),
+    message: { id: nextId(), channel_id: '1500000000000000005', content: '', embeds: [], components: [], flags: ephemeral ? 32768 | 64 : 32768 },
+    data: { custom_id: customId, component_type: 3, values },
+  };
+}
+
+/** A slash command from a member who installed the bot to their account, asked in a DM: no guild, no member. */
+export function userInstallSlash(name: string, options: Option[] = [], userId = ASKER) {
+  return { ...slash(name, options, userId, false), context: 1, authorizing_integration_owners: { '1': userId } };
 }

@@ -8,7 +8,7 @@ import { Agent, request } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CommandContext, Incoming, Outgoing } from '../../src/interactions/types.ts';
 import { emptyStore, startHarness, type Endpoint, type Harness } from './harness.ts';
-import { APPLICATION_ID, ASKER, buttonPress, messageCommand, ping, slash } from './payloads.ts';
+import { APPLICATION_ID, ASKER, buttonPress, messageCommand, ping, selectChoice, slash } from './payloads.ts';
 import { rawRequest, signatureFor, testKeys } from './signed-client.ts';
 
 const handle = vi.fn(async (_incoming: Incoming, _ctx: CommandContext): Promise<Outgoing> => ({ kind: 'message', data: { content: 'handled' } }));
@@ -163,7 +163,7 @@ describe('interactions this bot does not handle', () => {
     ['a modal submit (type 5)', { ...slash('help'), type: 5, data: { custom_id: 'form', components: [] } }],
     ['a future interaction type', { ...slash('help'), type: 99 }],
     ['a user context-menu command', { ...slash('help'), data: { id: '1', name: 'Inspect', type: 2, target_id: '1200000000000000009' } }],
-    ['a select menu', { ...buttonPress('menu'), data: { custom_id: 'menu', component_type: 3, values: ['a'] } }],
+    ['a user select menu', { ...buttonPress('menu'), data: { custom_id: 'menu', component_type: 5, values: ['1200000000000000009'] } }],
   ])('answers %s with a clear ephemeral message', async (_label, payload) => {
     const res = await endpoint.client.post(payload);
     expect(res.status).toBe(200);
@@ -200,9 +200,16 @@ describe('what the dispatcher is given', () => {
     });
   });
 
-  it('passes a button press with its custom id', async () => {
-    await endpoint.client.post(buttonPress('pg;1;x'));
-    expect(handle.mock.calls[0]![0]).toEqual({ kind: 'button', customId: 'pg;1;x', userId: ASKER });
+  it('passes a button press with its custom id, and whether its message is ephemeral', async () => {
+    await endpoint.client.post(buttonPress('o:help:'));
+    expect(handle.mock.calls[0]![0]).toEqual({ kind: 'component', customId: 'o:help:', userId: ASKER, ephemeral: false });
+    await endpoint.client.post(buttonPress('o:help:', ASKER, true));
+    expect(handle.mock.calls[1]![0]).toEqual({ kind: 'component', customId: 'o:help:', userId: ASKER, ephemeral: true });
+  });
+
+  it('passes a select menu choice with its values', async () => {
+    await endpoint.client.post(selectChoice('o:menu', ['patrol:number=22']));
+    expect(handle.mock.calls[0]![0]).toEqual({ kind: 'component', customId: 'o:menu', values: ['patrol:number=22'], userId: ASKER, ephemeral: false });
   });
 
   it('gives autocomplete an empty list if the dispatcher answers anything but choices', async () => {

@@ -1,24 +1,83 @@
+import { ComponentType, MessageFlags } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import type { Answer } from '../../src/answers/answer.ts';
-import { answer } from '../../src/answers/index.ts';
-import { MAX_LISTED } from '../../src/answers/cite.ts';
-import { discordMessage, renderDiscord } from '../../src/render/discord.ts';
-import { makeBase, makeFact, makeSource } from '../fixtures/records.ts';
+import type { Answer, Block } from '../../src/answers/answer.ts';
+import { answer, panel } from '../../src/answers/index.ts';
+import { renderDiscord, renderNotice } from '../../src/render/discord.ts';
 import { buildKnowledgeIndex } from '../../src/search/index.ts';
-import { expectWithinLimits } from './discord-limits.ts';
+import { makeBase, makeEvent, makeFact, makeSource } from '../fixtures/records.ts';
+import { allComponents, cardText, customIds, expectWithinLimits, menuValues, visibleLength } from './discord-limits.ts';
 
 const words = (n: number, word = 'lorem') => Array.from({ length: n }, (_, i) => `${word}${i}`).join(' ');
 
-function allPages(a: Answer) {
-  const first = discordMessage(a, 0);
-  return Array.from({ length: first.pageCount }, (_, i) => discordMessage(a, i));
-}
+const card = (partial: Partial<Answer>): Answer => ({
+  target: { command: 'help' },
+  kind: 'ok',
+  title: 'A card',
+  blocks: [],
+  footnotes: [],
+  notes: [],
+  actions: [],
+  ...partial,
+});
 
-function descriptions(a: Answer): string[] {
-  return allPages(a).map((m) => m.payload.embeds[0]?.description ?? '');
-}
+describe('a card as a Components V2 message', () => {
+  const facts = [
+    makeFact({ id: 'f1', statement: 'It set off from Tronba.', quote: 'It set off from Tronba.', patrols: [7], source: 'src-a' }),
+    makeFact({ id: 'f2', statement: 'It met no trouble.', quote: 'No trouble.', patrols: [7], source: 'src-a' }),
+    makeFact({ id: 'f3', statement: 'Mines were cleared.', quote: 'Mines were cleared.', source: 'src-b' }),
+  ];
+  const base = makeBase({
+    facts,
+    sources: [makeSource({ id: 'src-a', short_name: 'Alpha' }), makeSource({ id: 'src-b', short_name: 'Beta', date: '2020-07-25' })],
+    disputes: [{ id: 'trouble', title: 'Did it meet trouble?', differs: 'One says no, one says mines.', aspect: 'outcome', claims: ['f2', 'f3'] }],
+    events: [
+      makeEvent({
+        id: 'patrol-seven',
+        reports: ['f1', 'f2', 'f3'],
+        patrol: { number: 7, basis: 'stated', stated_in: ['f1'] },
+        lines: [
+          { label: 'Route', text: 'Tronba → Ain Hawr', cites: ['f1'] },
+          { label: 'Trouble', dispute: 'trouble', cites: [], sides: [{ text: 'none', cites: ['f2'] }, { text: 'mines cleared', cites: ['f3'] }] },
+        ],
+      }),
+    ],
+  });
+  const index = buildKnowledgeIndex(base);
+  const message = renderDiscord(answer(index, { command: 'patrol', number: 7 }));
 
-describe('Discord pages: limits with long answers', () => {
+  it('is one container flagged Components V2, with no content or embeds, that pings no one', () => {
+    expect(message.flags).toBe(MessageFlags.IsComponentsV2);
+    expect(message.components).toHaveLength(1);
+    expect(message.components?.[0]?.type).toBe(ComponentType.Container);
+    expect(message).not.toHaveProperty('content');
+    expect(message).not.toHaveProperty('embeds');
+    expectWithinLimits(message);
+  });
+
+  it('answers in its heading and first line, then the labelled lines, then the sources once in small text', () => {
+    const text = cardText(message);
+    expect(text.startsWith('## Patrol 7 · 22 July 2020\nSummary of patrol-seven. [1]')).toBe(true);
+    expect(text).toContain('**Route** Tronba → Ain Hawr [1]');
+    expect(text).toContain('**Trouble** ⚖️ none [1] vs mines cleared [2]');
+    expect(text.split('\n').at(-1)).toBe('-# [1] Alpha, 25 Aug 2020 · [2] Beta, 25 Jul 2020 · 3 facts');
+    expect(text.match(/Alpha/g)).toHaveLength(1);
+  });
+
+  it('offers the quotes & sources and disputes panels, with custom ids that carry the card and nothing else', () => {
+    expect(customIds(message)).toEqual(['q:patrol:number=7', 'd:patrol:number=7']);
+  });
+
+  it('in a panel, numbers each source as the card did and quotes it verbatim', () => {
+    const quotes = cardText(renderDiscord(panel(index, { command: 'patrol', number: 7 }, 'quotes'), { ephemeral: true }));
+    expect(quotes).toMatch(/\*\*\\\[1\\\] Alpha\*\*[^\n]*\n> “It set off from Tronba\.” — Example Outlet\n> “No trouble\.”/);
+    expect(quotes).toMatch(/\*\*\\\[2\\\] Beta\*\*[^\n]*\n> “Mines were cleared\.”/);
+    const disputes = renderDiscord(panel(index, { command: 'patrol', number: 7 }, 'disputes'), { ephemeral: true });
+    expect(disputes.flags).toBe(MessageFlags.IsComponentsV2 | MessageFlags.Ephemeral);
+    expect(cardText(disputes)).toContain('**Did it meet trouble?**\n- [1] Example Outlet: “No trouble.”\n- [2] Example Outlet: “Mines were cleared.”');
+  });
+});
+
+describe('cards within Discord limits, whatever the fact base holds', () => {
   const manyFacts = Array.from({ length: 300 }, (_, i) =>
     makeFact({
       id: `fact-${i}`,
@@ -27,129 +86,94 @@ describe('Discord pages: limits with long answers', () => {
       date: `2020-07-${String((i % 28) + 1).padStart(2, '0')}`,
       kind: 'attack',
       attack_target: i % 3 === 0 ? 'related-forces' : 'joint-patrol',
+      patrols: i % 10 === 0 ? [i] : [],
     }),
   );
   const base = makeBase({
     facts: manyFacts,
-    sources: [makeSource({ id: 'src-a', publisher: 'P'.repeat(3000), title: 'T'.repeat(3000) })],
+    sources: [makeSource({ id: 'src-a', publisher: 'P'.repeat(3000), title: 'T'.repeat(3000), short_name: 'S' })],
     claimants: [{ id: 'outlet', name: 'C '.repeat(2000), short_name: 'C', kind: 'media' }],
   });
   const index = buildKnowledgeIndex(base);
+  const targets = [
+    { command: 'timeline' },
+    { command: 'attacks' },
+    { command: 'patrol' },
+    { command: 'patrol', number: 10 },
+    { command: 'search', query: 'statement5x0' },
+    { command: 'source', id: 'src-a' },
+    { command: 'help' },
+  ] as const;
 
-  it('splits 300 facts with huge quotes into pages that each fit every limit', () => {
-    const pages = allPages(answer(index, { command: 'timeline' }));
-    expect(pages.length).toBeGreaterThan(10);
-    for (const page of pages) expectWithinLimits(page.payload);
-  });
+  for (const target of targets) {
+    it(`${JSON.stringify(target)}: the card and both panels fit every limit`, () => {
+      expectWithinLimits(renderDiscord(answer(index, target)));
+      expectWithinLimits(renderDiscord(panel(index, target, 'quotes')));
+      expectWithinLimits(renderDiscord(panel(index, target, 'disputes')));
+    });
+  }
 
-  it('shows each listed fact exactly once across the pages, and says how many were left out', () => {
-    const pages = descriptions(answer(index, { command: 'attacks' }));
-    const shown = [...pages.join('\n').matchAll(/statement(\d+)x0 /g)].map((m) => Number(m[1]));
-    expect(shown).toHaveLength(MAX_LISTED);
-    expect(new Set(shown).size).toBe(MAX_LISTED);
-    expect(pages[0]).toContain(`Showing the first ${MAX_LISTED} of 300: narrow them down with from: and to:.`);
-  });
-
-  it('cuts a long quote at a word, inside quotation marks, with an ellipsis', () => {
-    const [first] = descriptions(answer(index, { command: 'timeline' }));
-    const quoteLine = first?.split('\n').find((l) => l.startsWith('> “'));
-    expect(quoteLine).toMatch(/^> “quote\d+x0 quote\d+x1 .*quote\d+x\d+…”$/);
-  });
-
-  it('marks related attacks and numbers the pages', () => {
-    const pages = allPages(answer(index, { command: 'attacks' }));
-    expect(pages[0]?.payload.embeds[0]?.description).toContain('_related: an attack on the forces involved, not on a joint patrol_');
-    pages.forEach((p, i) => expect(p.payload.embeds[0]?.footer?.text).toBe(`Page ${i + 1} of ${pages.length}`));
-  });
-
-  it('puts at most five facts on a page', () => {
-    for (const d of descriptions(answer(index, { command: 'timeline' }))) {
-      expect((d.match(/^— claimed by/gm) ?? []).length).toBeLessThanOrEqual(5);
-    }
-  });
-
-  it('echoes 2000 characters of user input within the limits, escaped and cut', () => {
-    const typed = `@everyone ${'**x** '.repeat(400)}`;
-    const a = answer(index, { command: 'where', place: typed });
-    const [page] = allPages(a);
-    expectWithinLimits(page!.payload);
-    expect(page!.payload.embeds[0]?.description).toContain('\\@\u200beveryone \\*\\*x\\*\\*');
+  it('a list shows what fits a phone screen, says how many more, and opens any of 25 from its menu', () => {
+    const message = renderDiscord(answer(index, { command: 'attacks' }));
+    expect(visibleLength(message)).toBeLessThanOrEqual(1000 + 100);
+    expect(cardText(message)).toMatch(/\d+ more in the menu/);
+    expect(menuValues(message)).toHaveLength(25);
   });
 });
 
-describe('Discord pages: disputes', () => {
-  const claims = Array.from({ length: 50 }, (_, i) => makeFact({ id: `claim-${i}`, quote: words(500, `q${i}x`), patrols: [9] }));
-  const base = makeBase({
-    facts: claims,
-    disputes: [{ id: 'big', title: 'T '.repeat(300), differs: words(1000), aspect: 'count', claims: claims.map((c) => c.id), note: words(400) }],
+describe('hand-built extremes', () => {
+  it('keeps a huge title and 200 huge blocks within every limit, cut with a note, footnotes kept', () => {
+    const blocks: Block[] = Array.from({ length: 200 }, (_, i) => (i % 3 === 2 ? { kind: 'break' } : { kind: 'line', label: `Label ${i} `.repeat(50), text: [words(3000)] }));
+    const message = renderDiscord(
+      card({ title: `${'Title '.repeat(200)}@everyone`, blocks, footnotes: [{ n: 1, text: 'Source, 2020', sourceId: 's' }], notes: ['year inferred'] }),
+    );
+    expectWithinLimits(message);
+    const text = cardText(message);
+    expect(text).toContain('…cut to fit in one Discord message');
+    expect(text.split('\n').at(-1)).toBe('-# [1] Source, 2020 · year inferred');
   });
 
-  it('a dispute with fifty long claims lists what fits, says how many more, and keeps its markup whole', () => {
-    const a = answer(buildKnowledgeIndex(base), { command: 'patrol', number: 9 });
-    const pages = allPages(a);
-    for (const p of pages) expectWithinLimits(p.payload);
-    const text = descriptions(a).join('\n\n');
-    const block = text.split('\n\n').find((b) => b.startsWith('**⚖️ Sources differ: '));
-    expect(block).toBeDefined();
-    expect(block).toMatch(/\n_…and \d+ more claims_\n_/);
-    // Every claim line that is shown ends with its source id: none was cut through.
-    for (const line of block!.split('\n').filter((l) => l.startsWith('• '))) expect(line).toMatch(/ · `src-a`$/);
-    // Every fact block ends with its citation or its dispute marker, whole.
-    for (const b of text.split('\n\n').filter((b) => b.includes('— claimed by'))) expect(b).toMatch(/(`src-a`|_)$/);
-  });
-});
-
-describe('Discord pages: hand-built extremes', () => {
-  const hostile: Answer = {
-    command: 'help',
-    kind: 'ok',
-    title: `${'Title '.repeat(200)}@everyone`,
-    notice: ['Intro ', { user: 'x'.repeat(5000) }],
-    items: [
-      ...Array.from({ length: 60 }, (_, i) => ({ kind: 'detail' as const, label: `Label ${i} `.repeat(50), value: [words(3000)], note: words(500) })),
-      { kind: 'heading' as const, text: 'Last heading' },
-    ],
-  };
-
-  it('keeps a huge title, huge details and a trailing heading within every limit', () => {
-    const pages = allPages(hostile);
-    for (const p of pages) expectWithinLimits(p.payload);
-    expect(pages[0]?.payload.embeds[0]?.title?.endsWith('…')).toBe(true);
+  it('escapes what a user typed so that it neither formats nor pings', () => {
+    const message = renderDiscord(card({ blocks: [{ kind: 'para', text: ['You typed “', { user: '@everyone **bold** <@123>' }, '”.'] }] }));
+    expectWithinLimits(message);
+    expect(cardText(message)).toContain('\\@\u200beveryone \\*\\*bold\\*\\* \\<\\@\u200b123\\>');
   });
 
-  it('never leaves a heading at the bottom of a page with more to come', () => {
-    const a: Answer = {
-      command: 'help',
-      kind: 'ok',
-      title: 'Headings',
-      items: Array.from({ length: 40 }, (_, i) =>
-        i % 2 === 0 ? { kind: 'heading' as const, text: `Heading ${i}` } : { kind: 'detail' as const, label: `Detail ${i}`, value: [words(120)] },
-      ),
-    };
-    const pages = descriptions(a);
-    expect(pages.length).toBeGreaterThan(1);
-    for (const d of pages.slice(0, -1)) expect(d.split('\n\n').at(-1)).not.toMatch(/^__\*\*Heading/);
+  it('a card with nothing in it is still a valid message', () => {
+    const message = renderDiscord(card({ kind: 'not-found', title: 'Search' }));
+    expectWithinLimits(message);
+    expect(cardText(message)).toBe('## Search');
   });
 
-  it('an answer with nothing in it is still one valid page', () => {
-    const empty: Answer = { command: 'search', kind: 'not-found', title: 'Search', items: [] };
-    const rendered = renderDiscord(empty);
-    expect(rendered).toHaveLength(1);
-    const { payload, pageCount } = discordMessage(empty);
-    expect(pageCount).toBe(1);
-    expectWithinLimits(payload);
-    expect(payload.embeds[0]?.footer).toBeUndefined();
+  it('leaves out a button whose target cannot fit in a custom id, and menu options that repeat', () => {
+    const long = { command: 'event', id: 'x'.repeat(200) } as const;
+    const message = renderDiscord(
+      card({
+        actions: [{ kind: 'open', label: 'Too long', target: long }, { kind: 'open', label: 'Fine', target: { command: 'help' } }],
+        menu: { placeholder: 'Pick', options: [{ label: 'A', target: { command: 'help' } }, { label: 'A again', target: { command: 'help' } }, { label: 'B', target: long }] },
+      }),
+    );
+    expectWithinLimits(message);
+    expect(customIds(message)).toEqual(['o:help:', 'o:menu']);
+    expect(menuValues(message)).toEqual(['help:']);
   });
 
-  it('clamps the page asked for to the pages there are', () => {
-    const a: Answer = { command: 'help', kind: 'ok', title: 'x', items: Array.from({ length: 30 }, (_, i) => ({ kind: 'detail' as const, label: `${i}`, value: [words(300)] })) };
-    const count = discordMessage(a).pageCount;
-    expect(discordMessage(a, 999).page).toBe(count - 1);
-    expect(discordMessage(a, -3).page).toBe(0);
-    expect(discordMessage(a, Number.NaN).page).toBe(0);
+  it('never holds more than 40 components, however many sections and buttons a card has', () => {
+    const blocks: Block[] = Array.from({ length: 120 }, (_, i) => (i % 2 ? { kind: 'break' } : { kind: 'para', text: [`Part ${i}`] }));
+    const actions = Array.from({ length: 30 }, (_, i) => ({ kind: 'open' as const, label: `B${i}`, target: { command: 'patrol' as const, number: i + 1 } }));
+    const message = renderDiscord(card({ blocks, actions }));
+    expectWithinLimits(message);
+    expect(allComponents(message.components).length).toBeLessThanOrEqual(40);
+    expect(cardText(message)).toContain('Part 118');
   });
 
-  it('renders the same pages every time (any replica can serve a page turn)', () => {
-    expect(JSON.stringify(renderDiscord(hostile))).toBe(JSON.stringify(renderDiscord(hostile)));
+  it('renders the same message every time (any replica can answer a press)', () => {
+    const a = card({ blocks: [{ kind: 'para', text: [words(50)] }], actions: [{ kind: 'open', label: 'x', target: { command: 'help' } }] });
+    expect(JSON.stringify(renderDiscord(a))).toBe(JSON.stringify(renderDiscord(a)));
+  });
+
+  it('a notice is plain content, ephemeral by default, and pings no one', () => {
+    const notice = renderNotice('@everyone went wrong');
+    expect(notice).toEqual({ content: '@everyone went wrong', allowed_mentions: { parse: [] }, flags: MessageFlags.Ephemeral });
   });
 });

@@ -1,17 +1,17 @@
 /**
- * Property-based: whatever anyone types into any command, every page of the answer fits every
- * Discord limit, pings no one, and the terminal text carries no control characters.
+ * Property-based: whatever anyone types into any command, the card and both of its panels fit every
+ * Discord limit, ping no one, and the terminal text carries no control characters.
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answer } from '../../src/answers/index.ts';
-import type { Query } from '../../src/answers/query.ts';
-import { discordMessage } from '../../src/render/discord.ts';
+import { answer, panel } from '../../src/answers/index.ts';
+import type { Target } from '../../src/answers/query.ts';
+import { renderDiscord } from '../../src/render/discord.ts';
 import { renderTerminal } from '../../src/render/terminal.ts';
 import type { KnowledgeIndex } from '../../src/search/types.ts';
 import { parseCommand } from '../../src/transports/terminal/parse-command.ts';
 import { realIndex } from '../fixtures/real.ts';
-import { payloadProblems } from './discord-limits.ts';
+import { cardText, displayed, payloadProblems } from './discord-limits.ts';
 
 let index: KnowledgeIndex;
 beforeAll(async () => {
@@ -36,7 +36,7 @@ const anyText = fc.oneof(
 
 const optionalText = fc.option(anyText, { nil: undefined });
 
-const anyQuery: fc.Arbitrary<Query> = fc.oneof(
+const anyQuery: fc.Arbitrary<Target> = fc.oneof(
   anyText.map((place) => ({ command: 'where', place }) as const),
   anyText.map((query) => ({ command: 'search', query }) as const),
   anyText.map((id) => ({ command: 'source', id }) as const),
@@ -44,18 +44,17 @@ const anyQuery: fc.Arbitrary<Query> = fc.oneof(
   fc.record({ from: optionalText, to: optionalText }).map(({ from, to }) => ({ command: 'timeline', from, to }) as const),
   fc.option(fc.integer({ min: -1_000_000, max: 1_000_000 }), { nil: undefined }).map((number) => ({ command: 'patrol', number }) as const),
   fc.constant({ command: 'help' } as const),
+  anyText.map((id) => ({ command: 'event', id }) as const),
+  anyText.map((id) => ({ command: 'fact', id }) as const),
 );
 
-function checkEveryPage(query: Query): void {
-  const a = answer(index, query);
-  const first = discordMessage(a, 0);
-  for (let page = 0; page < first.pageCount; page++) {
-    const { payload } = discordMessage(a, page);
-    const problems = payloadProblems(payload);
-    if (problems.length > 0) throw new Error(`page ${page + 1}: ${problems.join('; ')}`);
+function checkEveryPage(target: Target): void {
+  const card = answer(index, target);
+  for (const [what, a] of [['card', card], ['quotes panel', panel(index, target, 'quotes')], ['disputes panel', panel(index, target, 'disputes')]] as const) {
+    const problems = payloadProblems(renderDiscord(a));
+    if (problems.length > 0) throw new Error(`${what}: ${problems.join('; ')}`);
+    expect(renderTerminal(a)).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
   }
-  const text = renderTerminal(a);
-  expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
 }
 
 describe('any input, any command', () => {
@@ -82,8 +81,7 @@ describe('any input, any command', () => {
     fc.assert(
       fc.property(fc.array(hostilePieces, { minLength: 1, maxLength: 6 }).map((a) => `zq ${a.join('')}`), (typed) => {
         const a = answer(index, { command: 'search', query: typed });
-        const description = discordMessage(a, 0).payload.embeds[0]?.description ?? '';
-        const shown = description.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/\u200b/g, '');
+        const shown = displayed(cardText(renderDiscord(a)));
         // What the user typed, minus invisible characters and line breaks, is what is displayed.
         const expected = typed
           .replace(/[\r\n\t]+/g, ' ')

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answers/answer.ts';
 import { answer } from '../../src/answers/index.ts';
 import { renderTerminal, wrap } from '../../src/render/terminal.ts';
-import { makeBase, makeFact, makeSource } from '../fixtures/records.ts';
+import { makeBase, makeEvent, makeFact, makeSource } from '../fixtures/records.ts';
+import { terminalAnswer } from '../../src/transports/terminal/terminal-answer.ts';
 import { buildKnowledgeIndex } from '../../src/search/index.ts';
 
 describe('wrap', () => {
@@ -22,49 +23,74 @@ describe('wrap', () => {
 describe('renderTerminal', () => {
   const base = makeBase({
     facts: [
-      makeFact({
-        id: 'f1',
-        statement: 'The patrol was attacked.',
-        quote: 'The *patrol* was attacked by [militants](x).',
-        kind: 'attack',
-        attack_target: 'joint-patrol',
-        patrols: [7],
-        date: '2020-08-25',
-        date_basis: 'inferred',
-      }),
+      makeFact({ id: 'f1', statement: 'The patrol was attacked.', quote: 'The *patrol* was attacked by [militants](x).', kind: 'attack', attack_target: 'joint-patrol', patrols: [7], date: '2020-08-25', date_basis: 'inferred', date_reasoning: 'From "Tuesday".' }),
       makeFact({ id: 'f2', statement: 'It was the 8th.', quote: 'the 8th patrol', claimant: 'ministry', reported_via: ['agency'], patrols: [7], date: '2020-08', date_precision: 'month' }),
-      makeFact({ id: 'agreement', kind: 'agreement', date: '2020-03-05', quote: 'the March 5 agreement' }),
     ],
-    sources: [makeSource({ id: 'src-a', publisher: null, title: 'An Unnamed Article', date: '2020-08-26' })],
+    sources: [makeSource({ id: 'src-a', publisher: null, short_name: 'unnamed outlet', title: 'An Unnamed Article', date: '2020-08-26' })],
     claimants: [
-      { id: 'outlet', name: 'The outlet', short_name: 'Outlet', kind: 'media' },
+      { id: 'outlet', name: 'The outlet', short_name: 'unnamed outlet', kind: 'media' },
       { id: 'ministry', name: 'Defence Ministry', short_name: 'MoD', kind: 'government' },
       { id: 'agency', name: 'News Agency', short_name: 'Agency', kind: 'media' },
     ],
     disputes: [{ id: 'which', title: 'Which patrol was it?', differs: 'One says 7th, one says 8th.', aspect: 'numbering', claims: ['f1', 'f2'] }],
+    events: [
+      makeEvent({
+        id: 'attack-7',
+        kind: 'attack',
+        target: 'joint-patrol',
+        reports: ['f1', 'f2'],
+        patrol: { number: 7, basis: 'inferred', stated_in: [], reasoning: 'Matched by date.', note: 'number inferred from the date' },
+        date: '2020-08-25',
+        date_basis: 'inferred',
+        date_reasoning: 'From "Tuesday".',
+        date_note: 'date inferred from “Tuesday”',
+        lines: [{ label: 'Number', dispute: 'which', cites: [], sides: [{ text: '7th', cites: ['f1'] }, { text: '8th', cites: ['f2'] }] }],
+      }),
+    ],
   });
   const index = buildKnowledgeIndex(base);
 
-  it('writes out dates, quotes, sources, claimants and disputes, with no markup', () => {
+  it('writes the card without markup: heading, lines with their markers, footnotes and what was inferred, once', () => {
     const text = renderTerminal(answer(index, { command: 'patrol', number: 7 }), { width: 200 });
-    expect(text).toContain('The 7th joint patrol\n====================');
-    expect(text).toContain('25 August 2020 (inferred) · day 173 after the 5 March agreement');
-    expect(text).toContain('“The *patrol* was attacked by [militants](x).”');
-    expect(text).toContain('— claimed by The outlet; source: “An Unnamed Article”, 26 August 2020 [src-a]');
-    expect(text).toContain('claimed by Defence Ministry, via News Agency');
-    expect(text).toContain('August 2020');
-    expect(text).toContain('Sources differ: Which patrol was it?');
-    expect(text).toContain('Disputed: Which patrol was it?');
-    expect(text).not.toMatch(/\*\*|__|\\/);
+    expect(text).toBe(
+      [
+        'Patrol 7 · 25 August 2020',
+        '=========================',
+        'Summary of attack-7. [1]',
+        '',
+        'Number: ⚖️ 7th [1] vs 8th [1]',
+        '',
+        '[1] unnamed outlet, 26 Aug 2020',
+        '2 facts · number inferred from the date · date inferred from “Tuesday”',
+        '',
+        'Buttons: [📜 Quotes & sources] [⚖️ 1 dispute] [💥 All attacks]',
+      ].join('\n'),
+    );
+  });
+
+  it('with the panels, quotes each source verbatim and says who spoke, and shows the disputes side by side', () => {
+    const text = terminalAnswer(index, { command: 'patrol', number: 7 }, { width: 200 });
+    expect(text).toContain('  “The *patrol* was attacked by [militants](x).”');
+    expect(text).toContain('  “the 8th patrol” — MoD, via Agency');
+    expect(text).toContain('Matched by date. From "Tuesday".');
+    expect(text).toContain('Which patrol was it?\n* [1] unnamed outlet: “The *patrol* was attacked by [militants](x).”\n* [1] MoD: “the 8th patrol”');
   });
 
   it('keeps every line within the width', () => {
-    const text = renderTerminal(answer(index, { command: 'timeline' }), { width: 40 });
-    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
+    const text = terminalAnswer(index, { command: 'timeline' }, { width: 40 });
+    for (const line of text.split('\n')) expect([...line].length).toBeLessThanOrEqual(40);
   });
 
   it('prints user input as typed but without control characters', () => {
-    const a: Answer = { command: 'search', kind: 'not-found', title: 'Search', notice: ['No facts match “', { user: 'a\u001b[2Jb\nc' }, '”.'], items: [] };
+    const a: Answer = {
+      target: { command: 'search', query: 'x' },
+      kind: 'not-found',
+      title: 'Search',
+      blocks: [{ kind: 'para', text: ['No facts match “', { user: 'a\u001b[2Jb\nc' }, '”.'] }],
+      footnotes: [],
+      notes: [],
+      actions: [],
+    };
     expect(renderTerminal(a)).toBe('Search\n======\nNo facts match “a[2Jb c”.');
   });
 });

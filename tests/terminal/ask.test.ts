@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer } from '../../src/answers/index.ts';
 import type { FactBase } from '../../src/domain/types.ts';
-import { discordMessage } from '../../src/render/discord.ts';
+import { renderDiscord } from '../../src/render/discord.ts';
 import type { KnowledgeIndex } from '../../src/search/types.ts';
 import { realIndex } from '../fixtures/real.ts';
 import { payloadProblems } from '../render/discord-limits.ts';
@@ -42,42 +42,39 @@ beforeAll(async () => {
 });
 
 describe('npm run ask', () => {
-  it('prints the answer as terminal text and exits 0', () => {
+  it('prints the card, then its quotes & sources and its disputes, as terminal text, and exits 0', () => {
     const run = ask(['/patrol 22']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('The 22nd joint patrol');
-    const named = base.facts.find((f) => f.patrols.includes(22) && /22nd/.test(f.quote))!;
-    expect(run.stdout.replace(/\s+/g, ' ')).toContain(named.quote);
+    expect(run.stdout.startsWith('Patrol 22 · ')).toBe(true);
+    const event = base.events.find((e) => e.patrol?.number === 22)!;
+    const text = run.stdout.replace(/\s+/g, ' ');
+    expect(text).toContain(event.summary.text);
+    for (const id of event.reports) expect(text).toContain(base.factById.get(id)!.quote.replace(/\s+/g, ' '));
+    expect(text).toContain('quotes & sources');
+    expect(text).toContain('Where the sources differ');
     expect(run.stdout).not.toMatch(/\*\*|\\_/);
   });
 
   it('takes the command as separate words too', () => {
     const run = ask(['/where', 'place:Ain', 'Hawr']);
     expect(run.code).toBe(0);
-    expect(run.stdout.startsWith('Ain Hawr\n')).toBe(true);
+    expect(run.stdout.startsWith('📍 Ain Hawr\n')).toBe(true);
   });
 
-  it('--json prints exactly the JSON body the bot sends for the first page', () => {
+  it('--json prints exactly the first message the bot sends, flags and components included', () => {
     const run = ask(['--json', '/patrol 22']);
     expect(run.code).toBe(0);
     const body = JSON.parse(run.stdout);
     expect(body.allowed_mentions).toEqual({ parse: [] });
     expect(payloadProblems(body)).toEqual([]);
-    const expected = discordMessage(answer(index, { command: 'patrol', number: 22 }), 0).payload;
+    const expected = renderDiscord(answer(index, { command: 'patrol', number: 22 }));
     expect(body).toEqual(JSON.parse(JSON.stringify(expected)));
-  });
-
-  it('--json --page N prints that page', () => {
-    const run = ask(['--json', '--page', '2', '/timeline']);
-    expect(run.code).toBe(0);
-    const body = JSON.parse(run.stdout);
-    expect(body.embeds[0].footer.text).toMatch(/^Page 2 of \d+$/);
   });
 
   it('exits 0 when nothing is found', () => {
     const run = ask(['/patrol 40']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('No record of patrol 40');
+    expect(run.stdout).toContain('no record of patrol 40');
     const search = ask(['/search xylophone quasar']);
     expect(search.code).toBe(0);
     expect(search.stdout).toContain('No facts match');
@@ -97,6 +94,7 @@ describe('npm run ask', () => {
     [['/where'], '/where needs place'],
     [[], 'usage: npm run ask'],
     [['--jsn', '/help'], 'unknown flag --jsn'],
+    [['--page', '2', '/timeline'], 'unknown flag --page'],
   ])('exits 2 with a usage line: %j', (args, message) => {
     const run = ask(args);
     expect(run.code).toBe(2);

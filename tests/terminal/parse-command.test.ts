@@ -64,7 +64,7 @@ describe('parseCommand: refusals carry a usage line', () => {
     ['/attacks from:2020 from:2021', 'given twice', '/attacks [from:<date>] [to:<date>]'],
     ['/attacks since:2020', '/attacks has no option since', '/attacks'],
     ['/search', '/search needs words', '/search <words>'],
-    ['/source', '/source needs source-id', '/source <source-id>'],
+    ['/source', '/source needs source', '/source <source>'],
     ['/help me', '/help takes no options', '/help'],
   ])('%j', (input, problem, usage) => {
     const f = failure(input);

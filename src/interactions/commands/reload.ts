@@ -2,7 +2,7 @@
  * /reload: admin-only (default_member_permissions '0' hides it from members until a server admin
  * grants it) re-reading of the knowledge files, reporting what changed or exactly what is wrong.
  */
-import { ApplicationCommandType, InteractionContextType, MessageFlags, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { ApplicationCommandType, ApplicationIntegrationType, InteractionContextType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { reloadReport } from '../reload-report.ts';
 import type { CommandModule } from '../types.ts';
 
@@ -11,6 +11,8 @@ export const data = {
   name: 'reload',
   description: 'Re-read the knowledge files now (admins only)',
   default_member_permissions: '0',
+  // Server admins only: never offered in a user install or outside a server.
+  integration_types: [ApplicationIntegrationType.GuildInstall],
   contexts: [InteractionContextType.Guild],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
@@ -20,7 +22,7 @@ export const command: CommandModule = {
     return {
       kind: 'deferred',
       ephemeral: true,
-      data: ctx.reload().then((outcome) => ({ ...reloadReport(outcome), flags: MessageFlags.Ephemeral })),
+      data: ctx.reload().then(reloadReport),
     };
   },
 };

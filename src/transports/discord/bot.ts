@@ -9,15 +9,13 @@ import {
   Partials,
   type Interaction,
   type Message,
-  type RepliableInteraction,
 } from 'discord.js';
 import { handleInteraction } from '../../interactions/dispatch.ts';
-import { PAGE_BUTTON_LIFETIME_MS } from '../../interactions/paging.ts';
 import { storeContext } from '../../interactions/context.ts';
 import type { Incoming, Outgoing } from '../../interactions/types.ts';
 import type { KnowledgeStore } from '../../runtime/knowledge-store.ts';
 import type { Logger } from '../../runtime/logger.ts';
-import { fromAutocomplete, fromButton, fromChatInput, fromMessageContextMenu } from './incoming.ts';
+import { fromAutocomplete, fromChatInput, fromComponent, fromMessageContextMenu } from './incoming.ts';
 import { messageReplyOptions, replyOptions, updateOptions } from './to-discordjs.ts';
 
 /** Only non-privileged intents: slash commands need none, and a message that @mentions the bot
@@ -29,7 +27,6 @@ export interface BotOptions {
   readonly apiUrl: string;
   readonly store: KnowledgeStore;
   readonly log: Logger;
-  readonly now?: () => number;
 }
 
 export interface Bot {
@@ -46,10 +43,7 @@ export function createBot(options: BotOptions): Bot {
     rest: { api: options.apiUrl },
     allowedMentions: { parse: [], repliedUser: false },
   });
-  /** Timers that retire paging buttons; cleared on stop so the process can exit. */
-  const retirements = new Set<NodeJS.Timeout>();
-
-  const ctx = storeContext(store, log, options.now);
+  const ctx = storeContext(store, log);
 
   async function send(interaction: Interaction, outgoing: Outgoing): Promise<void> {
     if (interaction.isAutocomplete()) {
@@ -60,16 +54,14 @@ export function createBot(options: BotOptions): Bot {
     switch (outgoing.kind) {
       case 'message':
         await interaction.reply(replyOptions(outgoing.data));
-        if (outgoing.data.components?.length) retireButtonsLater(interaction);
         return;
       case 'update':
-        if (interaction.isButton()) await interaction.update(updateOptions(outgoing.data));
+        if (interaction.isMessageComponent()) await interaction.update(updateOptions(outgoing.data));
         return;
       case 'deferred': {
         await interaction.deferReply(outgoing.ephemeral ? { flags: 'Ephemeral' } : {});
-        const data = await outgoing.data;
-        await interaction.editReply(updateOptions(data));
-        if (data.components?.length) retireButtonsLater(interaction);
+        // Editing the original response with the V2 flag is how a deferred card is completed.
+        await interaction.editReply(updateOptions(await outgoing.data));
         return;
       }
       case 'choices':
@@ -77,21 +69,11 @@ export function createBot(options: BotOptions): Bot {
     }
   }
 
-  /** After the buttons' lifetime, take them off the message so nobody presses a dead button. */
-  function retireButtonsLater(interaction: RepliableInteraction): void {
-    const timer = setTimeout(() => {
-      retirements.delete(timer);
-      interaction.editReply({ components: [] }).catch((err: unknown) => log.debug({ err }, 'could not retire paging buttons'));
-    }, PAGE_BUTTON_LIFETIME_MS);
-    timer.unref();
-    retirements.add(timer);
-  }
-
   function incomingOf(interaction: Interaction): Incoming | null {
     if (interaction.isChatInputCommand()) return fromChatInput(interaction);
     if (interaction.isMessageContextMenuCommand()) return fromMessageContextMenu(interaction);
     if (interaction.isAutocomplete()) return fromAutocomplete(interaction);
-    if (interaction.isButton()) return fromButton(interaction);
+    if (interaction.isButton() || interaction.isStringSelectMenu()) return fromComponent(interaction);
     return null;
   }
 
@@ -127,8 +109,6 @@ export function createBot(options: BotOptions): Bot {
       await client.login(options.token);
     },
     async stop() {
-      for (const timer of retirements) clearTimeout(timer);
-      retirements.clear();
       await client.destroy();
     },
   };

@@ -1,5 +1,5 @@
 /** discord.js interaction objects → the transport-neutral `Incoming` of the interaction layer. */
-import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, CommandInteractionOption, MessageContextMenuCommandInteraction } from 'discord.js';
+import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type CommandInteractionOption, type MessageContextMenuCommandInteraction, type StringSelectMenuInteraction } from 'discord.js';
 import type { Incoming, OptionValues } from '../../interactions/types.ts';
 
 function optionValues(options: readonly CommandInteractionOption[]): OptionValues {
@@ -26,6 +26,12 @@ export function fromAutocomplete(interaction: AutocompleteInteraction): Incoming
   };
 }
 
-export function fromButton(interaction: ButtonInteraction): Incoming {
-  return { kind: 'button', customId: interaction.customId, userId: interaction.user.id };
+export function fromComponent(interaction: ButtonInteraction | StringSelectMenuInteraction): Incoming {
+  return {
+    kind: 'component',
+    customId: interaction.customId,
+    ...(interaction.isStringSelectMenu() && { values: interaction.values }),
+    userId: interaction.user.id,
+    ephemeral: interaction.message.flags.has(MessageFlags.Ephemeral),
+  };
 }

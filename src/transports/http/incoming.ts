@@ -4,7 +4,7 @@
  * The body is signed by Discord, but it is still checked with zod rather than trusted: a shape we
  * do not understand becomes a clear answer or a 400, never an exception deep in a handler.
  */
-import { ApplicationCommandType, ComponentType, InteractionType } from 'discord.js';
+import { ApplicationCommandType, ComponentType, InteractionType, MessageFlags } from 'discord.js';
 import { z } from 'zod';
 import type { Incoming, OptionValue } from '../../interactions/types.ts';
 
@@ -41,6 +41,8 @@ const InteractionSchema = z.object({
   member: z.object({ user: UserRef }).optional(),
   user: UserRef.optional(),
   data: z.unknown().optional(),
+  /** The message a component belongs to: its flags say whether only the presser sees it. */
+  message: z.object({ flags: z.number().int().optional() }).optional(),
 });
 
 const CommandData = z.object({
@@ -53,7 +55,11 @@ const CommandData = z.object({
     .optional(),
 });
 
-const ComponentData = z.object({ custom_id: z.string().max(100), component_type: z.number().int() });
+const ComponentData = z.object({
+  custom_id: z.string().max(100),
+  component_type: z.number().int(),
+  values: z.array(z.string().max(100)).max(25).optional(),
+});
 
 /** Where the answer to a deferred interaction is sent later. */
 export interface FollowUpTarget {
@@ -81,14 +87,14 @@ export function parseInteraction(json: unknown): ParsedInteraction {
   const userId = raw.member?.user.id ?? raw.user?.id;
   if (!userId) return { kind: 'invalid', problem: 'malformed interaction: no user' };
 
-  const incoming = toIncoming(raw.type, raw.data, userId);
+  const incoming = toIncoming(raw.type, raw.data, userId, ((raw.message?.flags ?? 0) & MessageFlags.Ephemeral) !== 0);
   if (incoming.kind !== 'incoming') return incoming;
   return { kind: 'interaction', incoming: incoming.value, target: { applicationId: raw.application_id, token: raw.token }, id: raw.id };
 }
 
 type Conversion = { readonly kind: 'incoming'; readonly value: Incoming } | Extract<ParsedInteraction, { kind: 'unsupported' | 'invalid' }>;
 
-function toIncoming(type: number, data: unknown, userId: string): Conversion {
+function toIncoming(type: number, data: unknown, userId: string, ephemeral: boolean): Conversion {
   switch (type) {
     case InteractionType.ApplicationCommand:
     case InteractionType.ApplicationCommandAutocomplete: {
@@ -121,8 +127,11 @@ function toIncoming(type: number, data: unknown, userId: string): Conversion {
     case InteractionType.MessageComponent: {
       const parsed = ComponentData.safeParse(data);
       if (!parsed.success) return { kind: 'invalid', problem: `malformed component data: ${firstIssue(parsed.error)}` };
-      if (parsed.data.component_type !== ComponentType.Button) return { kind: 'unsupported', what: `a component of type ${parsed.data.component_type}` };
-      return { kind: 'incoming', value: { kind: 'button', customId: parsed.data.custom_id, userId } };
+      const { custom_id: customId, component_type: componentType, values } = parsed.data;
+      if (componentType !== ComponentType.Button && componentType !== ComponentType.StringSelect) {
+        return { kind: 'unsupported', what: `a component of type ${componentType}` };
+      }
+      return { kind: 'incoming', value: { kind: 'component', customId, ...(values && { values }), userId, ephemeral } };
     }
     default:
       return { kind: 'unsupported', what: `an interaction of type ${type}` };

@@ -12,23 +12,31 @@ import {
 import type { MessageData, Outgoing } from '../../interactions/types.ts';
 
 /**
- * Never ping anyone, whatever the text contains (it may quote a user or a message). Embeds and
- * components default to empty so that an update or edit replaces the whole message: a page turn
- * to an answer without buttons must take the old buttons away.
+ * Never ping anyone, whatever the text contains (it may quote a user or a message). Components
+ * (and, on a message that is not Components V2, embeds) default to empty so that an update or edit
+ * replaces the whole message. A V2 message may carry no embeds field at all.
  */
 function complete(data: MessageData): MessageData {
-  return { ...data, embeds: data.embeds ?? [], components: data.components ?? [], allowed_mentions: { parse: [] } };
+  const v2 = ((data.flags ?? 0) & MessageFlags.IsComponentsV2) !== 0;
+  return { ...data, ...(!v2 && { embeds: data.embeds ?? [] }), components: data.components ?? [], allowed_mentions: { parse: [] } };
+}
+
+/**
+ * A message's visibility is fixed when it is created, so an update or an edit drops the Ephemeral
+ * flag; the Components V2 flag stays, since a V2 message keeps it through every edit.
+ */
+function forEdit(data: MessageData): MessageData {
+  const { flags, ...rest } = data;
+  const kept = (flags ?? 0) & ~MessageFlags.Ephemeral;
+  return kept === 0 ? rest : { ...rest, flags: kept };
 }
 
 export function interactionResponse(outgoing: Outgoing): APIInteractionResponse {
   switch (outgoing.kind) {
     case 'message':
       return { type: InteractionResponseType.ChannelMessageWithSource, data: complete(outgoing.data) };
-    case 'update': {
-      // A message's visibility is fixed when it is created; an update cannot change it.
-      const { flags: _flags, ...data } = outgoing.data;
-      return { type: InteractionResponseType.UpdateMessage, data: complete(data) };
-    }
+    case 'update':
+      return { type: InteractionResponseType.UpdateMessage, data: complete(forEdit(outgoing.data)) };
     case 'choices':
       return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [...outgoing.choices] } };
     case 'deferred':
@@ -37,9 +45,9 @@ export function interactionResponse(outgoing: Outgoing): APIInteractionResponse 
   }
 }
 
-/** The edit of the deferred reply (`PATCH …/messages/@original`): everything but the flags. */
+/** The edit of the deferred reply (`PATCH …/messages/@original`), which completes a card with the V2 flag. */
 export function followUpBody(data: MessageData): RESTPatchAPIWebhookWithTokenMessageJSONBody {
-  const { flags: _flags, tts: _tts, ...rest } = complete(data);
+  const { tts: _tts, ...rest } = complete(forEdit(data));
   return rest as RESTPatchAPIWebhookWithTokenMessageJSONBody;
 }
 

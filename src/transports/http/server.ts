@@ -55,7 +55,7 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
   const followUps = createFollowUps({ apiUrl: options.apiUrl, log });
   let closing = false;
 
-  const ctx = storeContext(store, log, now);
+  const ctx = storeContext(store, log);
 
   function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): Promise<void> {
     const text = JSON.stringify(body);

@@ -1,7 +1,8 @@
 /**
- * `npm run ask -- "/patrol 22"`: answer one command from the terminal, exactly as the bot would.
- *   --json      print the JSON body the bot sends to Discord for the first page of the answer
- *   --page N    with --json, that page instead (1-based)
+ * `npm run ask -- "/patrol 22"`: answer one command from the terminal, exactly as the bot would:
+ * the card, then its quotes & sources panel and its disputes panel, so a terminal user has what a
+ * Discord user gets by pressing.
+ *   --json      print exactly the first message the bot sends to Discord (flags and components included)
  * KNOWLEDGE_DIR (environment) answers from another knowledge directory.
  * Exit codes: 0 for every answered command, "nothing found" included; 1 when the knowledge files
  * have problems (each printed as path:line: field: message); 2 for a command or option that cannot
@@ -10,39 +11,32 @@
 import { resolve } from 'node:path';
 import { answer } from '../../answers/index.ts';
 import { formatIssue, loadKnowledge } from '../../knowledge/load.ts';
-import { discordMessage } from '../../render/discord.ts';
-import { renderTerminal } from '../../render/terminal.ts';
+import { renderDiscord } from '../../render/discord.ts';
 import { ConfigError, loadConfig, type Config } from '../../runtime/config.ts';
 import { buildKnowledgeIndex } from '../../search/index.ts';
 import { generalUsage, parseCommand } from './parse-command.ts';
+import { terminalAnswer } from './terminal-answer.ts';
 
-const USAGE = 'usage: npm run ask -- [--json [--page N]] "/command [options]"';
+const USAGE = 'usage: npm run ask -- [--json] "/command [options]"';
 
 interface Args {
   readonly json: boolean;
-  readonly page: number;
   readonly command: string;
   readonly help: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args | string {
   let json = false;
-  let page = 1;
   let help = false;
   const words: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
+  for (const arg of argv) {
     if (words.length === 0 && arg === '--json') json = true;
     else if (words.length === 0 && (arg === '--help' || arg === '-h')) help = true;
-    else if (words.length === 0 && (arg === '--page' || arg.startsWith('--page='))) {
-      const value = arg === '--page' ? argv[++i] : arg.slice('--page='.length);
-      if (!value || !/^\d{1,4}$/.test(value) || Number(value) < 1) return 'the --page option needs a page number (1, 2, …)';
-      page = Number(value);
-    } else if (words.length === 0 && arg.startsWith('--')) return `unknown flag ${arg.slice(0, 40)}`;
+    else if (words.length === 0 && arg.startsWith('--')) return `unknown flag ${arg.slice(0, 40)}`;
     else words.push(arg);
   }
   // `npm run ask -- /patrol 22` arrives as two words: the command is all of them.
-  return { json, page, help, command: words.join(' ') };
+  return { json, help, command: words.join(' ') };
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -76,13 +70,12 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`The knowledge files have problems:\n${loaded.issues.map(formatIssue).join('\n')}\n`);
     return 1;
   }
-  const result = answer(buildKnowledgeIndex(loaded.base), parsed.query);
+  const index = buildKnowledgeIndex(loaded.base);
   if (args.json) {
-    const { payload } = discordMessage(result, args.page - 1);
-    process.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(renderDiscord(answer(index, parsed.query)), null, 2)}\n`);
   } else {
     const width = process.stdout.isTTY ? Math.min(process.stdout.columns || 80, 100) : 80;
-    process.stdout.write(`${renderTerminal(result, { width })}\n`);
+    process.stdout.write(`${terminalAnswer(index, parsed.query, { width })}\n`);
   }
   return 0;
 }

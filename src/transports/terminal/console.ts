@@ -5,11 +5,10 @@
  * maintainer sees an edit take effect (or its problems) without restarting.
  */
 import { createInterface } from 'node:readline';
-import { answer } from '../../answers/index.ts';
-import { renderTerminal } from '../../render/terminal.ts';
 import { KnowledgeStore } from '../../runtime/knowledge-store.ts';
 import { createLogger } from '../../runtime/logger.ts';
 import { parseCommand } from './parse-command.ts';
+import { terminalAnswer } from './terminal-answer.ts';
 
 export interface ConsoleOptions {
   readonly input: NodeJS.ReadableStream;
@@ -45,7 +44,7 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
     if (text === 'exit' || text === 'quit' || text === '/exit' || text === '/quit') break;
     const parsed = parseCommand(text);
     if (!parsed.ok) output.write(`${parsed.message}\n`);
-    else output.write(`${renderTerminal(answer(store.current!, parsed.query))}\n`);
+    else output.write(`${terminalAnswer(store.current!, parsed.query)}\n`);
     output.write('\n');
     prompt();
   }
