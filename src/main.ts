@@ -31,7 +31,7 @@ if (!config.DISCORD_TOKEN) {
     await bot.start();
   } catch (err) {
     log.fatal({ err }, 'could not log in to Discord');
-    store.close();
+    await store.close();
     process.exit(1);
   }
   await loading;

@@ -23,7 +23,7 @@ export function createService(config: Config): Service {
 export async function loadAndWatch({ store, log }: Service, withoutBase: string): Promise<void> {
   const first = await store.reload();
   if (!first.ok) log.warn(withoutBase);
-  store.watch();
+  await store.watch();
 }
 
 /** On SIGINT or SIGTERM, once: stop watching the knowledge files, run `stop`, and exit 0. */
@@ -33,7 +33,7 @@ export function stopOnSignals({ store, log }: Service, stop: () => Promise<void>
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
-    store.close();
+    await store.close();
     await stop();
     // Idle keep-alive sockets of a REST client would otherwise hold the process a few seconds.
     process.exit(0);
