@@ -5,19 +5,21 @@
  * global one, so two servers in one test process do not share counts.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { Incoming, Outgoing } from '../interactions/types.ts';
 import type { KnowledgeIndex } from '../search/types.ts';
 import type { KnowledgeStore } from './knowledge-store.ts';
 
-/** How an interaction ended: the kind of answer sent, or `failed` when none could be sent. */
-export type InteractionOutcome = Outgoing['kind'] | 'failed';
+/** One interaction as counted: its kind, its command ('' for none) and how it ended. */
+export interface InteractionLabels {
+  readonly kind: string;
+  readonly command: string;
+  /** The kind of answer sent (message, update, choices, deferred), or `failed` when none could be. */
+  readonly outcome: string;
+}
 
 export interface Metrics {
   readonly registry: Registry;
-  /** Count one interaction and observe how long its answer took (for a deferred one, until the answer was ready). */
-  interaction(incoming: Incoming, outcome: InteractionOutcome, seconds: number): void;
-  /** `interaction` for an answer about to be or just sent; a deferred one is timed when its answer is ready. */
-  answered(incoming: Incoming, outgoing: Outgoing, startedMs: number): void;
+  /** Count one interaction and observe how long its answer took (none is observed for a failure). */
+  interaction(labels: InteractionLabels, seconds: number): void;
   refused(reason: string): void;
   /** Count the store's reloads by result from now on. */
   countReloads(store: KnowledgeStore): void;
@@ -30,8 +32,6 @@ export interface MetricsOptions {
   readonly knowledge?: { readonly current: KnowledgeIndex | null };
   /** Node's process metrics (memory, CPU, event loop lag, descriptors): on in the entry points, off in tests. */
   readonly processMetrics?: boolean;
-  /** Command names worth a label of their own; anything else is counted as `other`, so labels stay few. */
-  readonly commandNames?: ReadonlySet<string>;
 }
 
 export function createMetrics(options: MetricsOptions = {}): Metrics {
@@ -85,25 +85,11 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     },
   });
 
-  const commandLabel = (incoming: Incoming): string => {
-    if (incoming.kind !== 'command' && incoming.kind !== 'autocomplete') return '';
-    return !options.commandNames || options.commandNames.has(incoming.name) ? incoming.name : 'other';
-  };
-
   return {
     registry,
-    interaction(incoming, outcome, seconds) {
-      const command = commandLabel(incoming);
-      interactions.inc({ kind: incoming.kind, command, outcome });
-      if (outcome !== 'failed') latency.observe({ kind: incoming.kind, command }, seconds);
-    },
-    answered(incoming, outgoing, startedMs) {
-      const seconds = () => (performance.now() - startedMs) / 1000;
-      if (outgoing.kind !== 'deferred') return this.interaction(incoming, outgoing.kind, seconds());
-      outgoing.data.then(
-        () => this.interaction(incoming, 'deferred', seconds()),
-        () => this.interaction(incoming, 'failed', seconds()),
-      );
+    interaction(labels, seconds) {
+      interactions.inc({ ...labels });
+      if (labels.outcome !== 'failed') latency.observe({ kind: labels.kind, command: labels.command }, seconds);
     },
     refused(reason) {
       refusals.inc({ reason });

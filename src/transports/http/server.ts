@@ -13,8 +13,8 @@ import { storeContext, type KnowledgeSource } from '../../interactions/context.t
 import { handleInteraction } from '../../interactions/dispatch.ts';
 import type { CommandContext, Incoming, Outgoing } from '../../interactions/types.ts';
 import type { Logger } from '../../runtime/logger.ts';
-import { commands } from '../../interactions/registry.ts';
 import { createMetrics, type Metrics } from '../../runtime/metrics.ts';
+import { observeAnswer } from '../observe.ts';
 import { createFollowUps } from './follow-up.ts';
 import { parseInteraction } from './incoming.ts';
 import { connectionsCheckingInterval, DEFAULT_LIMITS, DISCARD_LIMIT_BYTES, type HttpLimits } from './limits.ts';
@@ -66,7 +66,7 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
   const limits: HttpLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const handle = options.handle ?? handleInteraction;
   const followUps = createFollowUps({ apiUrl: options.apiUrl, log });
-  const metrics = options.metrics ?? createMetrics({ knowledge: store, commandNames: new Set(commands.keys()) });
+  const metrics = options.metrics ?? createMetrics({ knowledge: store });
   const refusals = createRefusals(log, options.refusalLogIntervalMs ?? 60_000, (reason) => metrics.refused(reason));
   const replays = new ReplayGuard(MAX_SIGNATURE_AGE_SECONDS * 1000);
   /** Bodies being read now: each may hold up to limits.bodyBytes. */
@@ -147,7 +147,7 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
         if (outgoing.kind === 'deferred') outgoing.data.catch(() => {});
         const response = incoming.kind === 'autocomplete' && outgoing.kind !== 'choices' ? NO_CHOICES : interactionResponse(outgoing);
         await send(res, 200, response);
-        metrics.answered(incoming, outgoing, started);
+        observeAnswer(metrics, incoming, outgoing, started);
         // The edit may only follow the acknowledgement, so it starts once the response is sent.
         if (outgoing.kind === 'deferred') followUps.finish(target, outgoing.data, id);
         return;
