@@ -11,10 +11,11 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { Events, InteractionResponseType } from 'discord.js';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '../../src/runtime/config.ts';
 import { KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
 import { createLogger } from '../../src/runtime/logger.ts';
+import { createMetrics, type Metrics } from '../../src/runtime/metrics.ts';
 import { createBot, type Bot } from '../../src/transports/discord/bot.ts';
 import { deployCommands } from '../../src/transports/discord/deploy.ts';
 import { shardOptions } from '../../src/transports/discord/sharding.ts';
@@ -43,8 +44,8 @@ async function startServer(): Promise<DiscordServer> {
   return server;
 }
 
-async function startBot(env: Record<string, string>): Promise<Bot> {
-  const bot = createBot({ token: server.token, apiUrl: server.apiUrl, store, log, shards: shardOptions(parseConfig(env), {}) });
+async function startBot(env: Record<string, string>, metrics: Metrics = createMetrics()): Promise<Bot> {
+  const bot = createBot({ token: server.token, apiUrl: server.apiUrl, store, log, metrics, shards: shardOptions(parseConfig(env), {}) });
   bots.push(bot);
   const ready = new Promise<void>((resolve) => bot.client.once(Events.ClientReady, () => resolve()));
   await bot.start();
@@ -67,10 +68,13 @@ const identifiedShards = () => server.identifies.filter((i) => i.accepted).map((
 describe('sharding', () => {
   it('npm start runs the recommended number of shards in one process and answers on each', async () => {
     await startServer();
-    const bot = await startBot({});
+    const metrics = createMetrics();
+    const bot = await startBot({}, metrics);
     expect(identifiedShards()).toEqual([[0, 2], [1, 2]]);
     expect([...bot.client.ws.shards.keys()].sort()).toEqual([0, 1]);
     await answersOnBothShards();
+    // The gateway transport counts what it answered, as the HTTP endpoint does (once discord.js saw the reply go out).
+    await vi.waitFor(async () => expect((await metrics.render()).body).toMatch(/^m4_interactions_total\{kind="command",command="patrol",outcome="message"\} 2$/m));
   });
 
   it('SHARD_COUNT and SHARD_IDS split the shards over processes, each answering for its own', async () => {
