@@ -191,7 +191,10 @@ describe('the bot in Discord', () => {
     // Thousands more facts, each a real one under a new id, so they pass every check (quotes included).
     const model = good.slice(good.indexOf('- id: sf-first-full-patrol-completed'), good.indexOf('- id: sf-first-full-patrol-set-off-tronba'));
     const bulk = Array.from({ length: 3000 }, (_, i) =>
-      model.replace('id: sf-first-full-patrol-completed', `id: sf-bulk-copy-${i}`).replace('statement: On 22 July', `statement: Bulkcopyword ${i}, on 22 July`),
+      model
+        // A fact naming a patrol must be in that patrol's event, or say why not.
+        .replace('id: sf-first-full-patrol-completed', `id: sf-bulk-copy-${i}\n  no_event_reason: a copy made by this test`)
+        .replace('statement: On 22 July', `statement: Bulkcopyword ${i}, on 22 July`),
     ).join('');
     await writeFile(file, `${good}\n${bulk}`);
     let reloadedAt = 0;
