@@ -92,15 +92,18 @@ describe('timeouts take effect as configured', () => {
 
 describe('caps', () => {
   it('reads only maxBodies bodies at once: the next request gets 503 with Retry-After, and service resumes', async () => {
-    const { server, client } = await endpoint({ maxBodies: 3, bodyTimeoutMs: 1_500 });
+    const { server, client } = await endpoint({ maxBodies: 3, bodyTimeoutMs: 3_000 });
     const stalled = await Promise.all([1, 2, 3].map(() => slowClient(server.address!.port, plausibleHeaders(65_000) + 'x'.repeat(30_000))));
-    // Give the server a moment to start reading all three bodies.
-    await vi.waitFor(async () => {
-      const busy = await client.post(ping());
-      expect(busy.status).toBe(503);
-      expect(busy.headers['retry-after']).toBe('1');
-    });
-    for (const slow of stalled) expect((await closedWithin(slow.closed, 5_000)).reply).toMatch(/^HTTP\/1\.1 408/);
+    // Give the server a moment to start reading all three bodies (well within their 3 s).
+    await vi.waitFor(
+      async () => {
+        const busy = await client.post(ping());
+        expect(busy.status).toBe(503);
+        expect(busy.headers['retry-after']).toBe('1');
+      },
+      { timeout: 2_500 },
+    );
+    for (const slow of stalled) expect((await closedWithin(slow.closed, 8_000)).reply).toMatch(/^HTTP\/1\.1 408/);
     expect((await client.post(ping())).json).toEqual({ type: 1 });
   });
 
@@ -112,7 +115,7 @@ describe('caps', () => {
     expect(reply).toBe('');
     for (const slow of held) slow.socket.destroy();
     await Promise.all(held.map((slow) => slow.closed));
-    await vi.waitFor(async () => expect((await client.post(ping())).json).toEqual({ type: 1 }));
+    await vi.waitFor(async () => expect((await client.post(ping())).json).toEqual({ type: 1 }), { timeout: 5_000 });
   });
 });
 
