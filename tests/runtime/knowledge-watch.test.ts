@@ -125,10 +125,7 @@ describe('live reload picks up every kind of save', () => {
 
   it('twenty writes within a second: the last one is served, after a few reloads rather than twenty', async () => {
     const before = reloads;
-    for (let i = 0; i < 20; i++) {
-      await writeFile(FACT_FILE(), await editStatement(`zanzibarburst${String.fromCharCode(97 + i)}`));
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    for (let i = 0; i < 20; i++) await writeFile(FACT_FILE(), await editStatement(`zanzibarburst${String.fromCharCode(97 + i)}`));
     await servesWhatIsOnDisk();
     expect(finds('zanzibarburstt')).toBe(1);
     expect(reloads - before).toBeLessThan(10);
