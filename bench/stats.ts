@@ -8,7 +8,7 @@ export interface Latency {
 }
 
 /** Nearest-rank percentile of unsorted samples. */
-function percentile(samples: readonly number[], p: number): number {
+export function percentile(samples: readonly number[], p: number): number {
   if (samples.length === 0) return Number.NaN;
   const sorted = [...samples].sort((a, b) => a - b);
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));

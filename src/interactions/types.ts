@@ -16,7 +16,15 @@ export type OptionValue = string | number | boolean;
 export type OptionValues = Readonly<Record<string, OptionValue | undefined>>;
 
 export type Incoming =
-  | { readonly kind: 'command'; readonly name: string; readonly options: OptionValues; readonly userId: string; readonly targetMessage?: { readonly id: string; readonly content: string } }
+  | {
+      readonly kind: 'command';
+      readonly name: string;
+      readonly options: OptionValues;
+      readonly userId: string;
+      readonly targetMessage?: { readonly id: string; readonly content: string };
+      /** The member's permissions in the channel (Discord's bitfield, a decimal string); absent outside a server. */
+      readonly memberPermissions?: string;
+    }
   | { readonly kind: 'autocomplete'; readonly name: string; readonly options: OptionValues; readonly focused: string; readonly userId: string }
   /**
    * A press of a button, or a choice in a select menu (then `values` holds what was picked), on a

@@ -11,6 +11,13 @@ const Snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20
 /** An empty or blank variable counts as unset, so `.env.example` copied as it is gives the defaults. */
 const blankAsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalText = (schema: z.ZodType<string>) => z.preprocess(blankAsUnset, schema.optional());
+/** Milliseconds or a count: a positive whole number, with a default. */
+const positive = (fallback: number) => z.preprocess(blankAsUnset, z.coerce.number().int().positive().default(fallback));
+/** `0,1,5`: shard ids for this process. */
+const ShardIds = z
+  .string()
+  .regex(/^\s*\d{1,5}(\s*,\s*\d{1,5})*\s*$/, 'must be shard ids separated by commas, e.g. 0,1')
+  .transform((text) => [...new Set(text.split(',').map((id) => Number(id.trim())))]);
 
 const EnvSchema = z.object({
   DISCORD_TOKEN: optionalText(z.string().min(20, 'looks too short to be a bot token')),
@@ -23,6 +30,29 @@ const EnvSchema = z.object({
   SEARCH_CACHE_DIR: optionalText(z.string()),
   PORT: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(65535).default(3000)),
   HOST: z.preprocess(blankAsUnset, z.string().default('127.0.0.1')),
+  // The HTTP endpoint's limits (defaults in src/transports/http/limits.ts).
+  HTTP_BODY_TIMEOUT_MS: positive(5_000),
+  HTTP_HEADERS_TIMEOUT_MS: positive(10_000),
+  HTTP_REQUEST_TIMEOUT_MS: positive(15_000),
+  HTTP_MAX_CONNECTIONS: positive(1_000),
+  HTTP_MAX_BODIES: positive(128),
+  /** Where the gateway bot serves GET /metrics (on HOST); unset, it serves none. */
+  METRICS_PORT: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(65535).optional()),
+  SHARD_COUNT: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(100_000).optional()),
+  SHARD_IDS: z.preprocess(blankAsUnset, ShardIds.optional()),
+}).superRefine((env, ctx) => {
+  // Zod runs this even when a field above failed; only fields that parsed are compared.
+  const ids = Array.isArray(env.SHARD_IDS) ? env.SHARD_IDS : undefined;
+  // Node refuses a headers timeout longer than the whole request's.
+  if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
+    ctx.addIssue({ code: 'custom', path: ['HTTP_HEADERS_TIMEOUT_MS'], message: 'must not be longer than HTTP_REQUEST_TIMEOUT_MS' });
+  }
+  if (ids && env.SHARD_COUNT === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['SHARD_IDS'], message: 'needs SHARD_COUNT, the total number of shards over every process' });
+  }
+  if (ids && typeof env.SHARD_COUNT === 'number' && ids.some((id) => id >= env.SHARD_COUNT!)) {
+    ctx.addIssue({ code: 'custom', path: ['SHARD_IDS'], message: `shard ids must be below SHARD_COUNT (${env.SHARD_COUNT})` });
+  }
 });
 
 export type Config = z.infer<typeof EnvSchema>;

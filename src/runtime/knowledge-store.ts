@@ -4,12 +4,12 @@
  * had and reports every problem as `path:line: field: message`.
  */
 import { EventEmitter } from 'node:events';
-import { watch, type FSWatcher } from 'node:fs';
 import type { FactBase, KnowledgeIssue } from '../domain/types.ts';
 import { DEFAULT_KNOWLEDGE_DIR, formatIssue, loadKnowledge } from '../knowledge/load.ts';
 import { buildKnowledgeIndexAsync } from '../search/index.ts';
 import type { KnowledgeIndex } from '../search/types.ts';
 import type { Logger } from './logger.ts';
+import { watchDirectory, type DirectoryWatch, type WatchOptions } from './watch-files.ts';
 
 export type ReloadOutcome =
   | { readonly ok: true; readonly changed: boolean; readonly version: string; readonly facts: number; readonly ms: number }
@@ -26,8 +26,7 @@ export interface StoreOptions {
 
 export class KnowledgeStore extends EventEmitter<{ reloaded: [ReloadOutcome & { ok: true }]; failed: [ReloadOutcome & { ok: false }] }> {
   #index: KnowledgeIndex | null = null;
-  #watcher: FSWatcher | null = null;
-  #debounce: NodeJS.Timeout | null = null;
+  #watcher: DirectoryWatch | null = null;
   /** Reloads are serialised: a change during a rebuild queues exactly one more. */
   #running: Promise<ReloadOutcome> | null = null;
   #queued = false;
@@ -77,7 +76,7 @@ export class KnowledgeStore extends EventEmitter<{ reloaded: [ReloadOutcome & { 
 
   async #reloadOnce(): Promise<ReloadOutcome> {
     const started = performance.now();
-    const result = await loadKnowledge(this.dir);
+    const result = await loadKnowledge(this.dir).catch((err: unknown) => unreadable(err));
     if (!result.ok) {
       const outcome = {
         ok: false as const,
@@ -108,19 +107,26 @@ export class KnowledgeStore extends EventEmitter<{ reloaded: [ReloadOutcome & { 
     return outcome;
   }
 
-  /** Watch the knowledge directory and reload (debounced) on any change. */
-  watch(debounceMs = 200): void {
-    if (this.#watcher) return;
-    this.#watcher = watch(this.dir ?? DEFAULT_KNOWLEDGE_DIR, { recursive: true }, () => {
-      if (this.#debounce) clearTimeout(this.#debounce);
-      this.#debounce = setTimeout(() => void this.reload(), debounceMs);
-    });
-    this.#watcher.on('error', (err) => this.log.warn({ err }, 'knowledge watcher error'));
+  /** Watch the knowledge directory and reload (debounced) on any change; resolves once watching. */
+  watch(options: WatchOptions = {}): Promise<void> {
+    this.#watcher ??= watchDirectory(this.dir ?? DEFAULT_KNOWLEDGE_DIR, () => void this.reload(), this.log, options);
+    return this.#watcher.ready;
   }
 
-  close(): void {
-    this.#watcher?.close();
+  async close(): Promise<void> {
+    const watcher = this.#watcher;
     this.#watcher = null;
-    if (this.#debounce) clearTimeout(this.#debounce);
+    await watcher?.close();
   }
+}
+
+/**
+ * A read that threw rather than reporting issues: typically a file deleted between listing the
+ * directory and reading it (a `git checkout` or a delete-and-recreate in progress). The change
+ * that removed it also triggers the next reload, so this one only fails like any bad edit.
+ */
+function unreadable(err: unknown): { readonly ok: false; readonly issues: readonly KnowledgeIssue[] } {
+  const e = err as { path?: unknown; code?: unknown; message?: unknown };
+  const path = typeof e?.path === 'string' ? e.path : '(knowledge directory)';
+  return { ok: false, issues: [{ path, line: 1, field: 'file', message: `could not be read (${String(e?.code ?? e?.message ?? err)})` }] };
 }

@@ -8,6 +8,8 @@ import type { World } from './model/world.ts';
 export interface ServerContext {
   world: World;
   gatewayUrl: string;
+  /** What GET /gateway/bot recommends as the shard count. */
+  recommendedShards: number;
   /** Privileged intents enabled in the imaginary Developer Portal. */
   enabledPrivilegedIntents: number;
   commands: CommandStore;

@@ -47,6 +47,11 @@ export interface DiscordServerOptions {
   enabledPrivilegedIntents?: number;
   /** Refuse to build interactions for commands that were never registered (default true). */
   requireRegisteredCommands?: boolean;
+  /**
+   * The shard count GET /gateway/bot recommends (default 1). With more than one, the guild is put
+   * on the last shard, so that guild interactions and DMs (always shard 0) reach different shards.
+   */
+  shards?: number;
 }
 
 const DEFAULTS = {
@@ -92,6 +97,7 @@ export class DiscordServer {
       ...(options.applicationId ? { applicationId: options.applicationId } : {}),
       ...(options.botUsername ? { botUsername: options.botUsername } : {}),
       ...(options.guildName ? { guildName: options.guildName } : {}),
+      ...((options.shards ?? 1) > 1 ? { guildShard: [options.shards! - 1, options.shards!] as [number, number] } : {}),
     });
     this.token = options.token ?? defaultToken(this.world.applicationId);
     const enabledPrivilegedIntents = options.enabledPrivilegedIntents ?? 0;
@@ -118,6 +124,7 @@ export class DiscordServer {
         return server.gatewayUrl;
       },
       enabledPrivilegedIntents,
+      recommendedShards: options.shards ?? 1,
       commands: this.commands,
       messages: this.messages,
       gateway: this.gateway,

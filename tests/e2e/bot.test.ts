@@ -211,6 +211,15 @@ describe('the bot in Discord', () => {
     expect(h.store.base!.version).toBe(version);
   });
 
+  it('/reload from a member who is no administrator is refused, even if a server admin lets them see it', async () => {
+    const reloads = h.logs.filter((l) => l.msg === 'knowledge loaded' || l.msg === 'knowledge unchanged').length;
+    const r = await h.server.slashCommand('reload', {}, { user: h.server.tester, ignorePermissions: true });
+    expect(r.initial?.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(r.initial?.data?.flags).toBe(64);
+    expect(r.initial?.data?.content).toMatch(/Only server administrators/);
+    expect(h.logs.filter((l) => l.msg === 'knowledge loaded' || l.msg === 'knowledge unchanged')).toHaveLength(reloads);
+  });
+
   it('keeps answering from the current base while a much larger one loads and indexes', async () => {
     const file = join(h.knowledgeDir, 'facts', 'southfront-first-full-patrol.yaml');
     const good = await readFile(file, 'utf8');

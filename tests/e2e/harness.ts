@@ -43,7 +43,7 @@ export async function startHarness(options: DiscordServerOptions = {}): Promise<
   const store = new KnowledgeStore(knowledgeDir, log);
   const first = await store.reload();
   if (!first.ok) throw new Error(`test knowledge does not load: ${first.issues.join('\n')}`);
-  store.watch(50);
+  await store.watch({ debounceMs: 50 });
   const bot = createBot({ token: server.token, apiUrl: server.apiUrl, store, log });
   const config = parseConfig({
     DISCORD_TOKEN: server.token,
@@ -62,7 +62,7 @@ export async function startHarness(options: DiscordServerOptions = {}): Promise<
     logs,
     deploy: (options = {}) => deployCommands(options.global ? { ...config, DISCORD_GUILD_ID: undefined } : config),
     async close() {
-      store.close();
+      await store.close();
       await bot.stop();
       await server.close();
       await rm(knowledgeDir, { recursive: true, force: true });

@@ -185,7 +185,7 @@ describe('what the dispatcher is given', () => {
   it('passes slash options, with subcommand options flattened', async () => {
     await endpoint.client.post(slash('patrol', [{ name: 'number', type: 4, value: 22 }, { name: 'hide', type: 5, value: true }]));
     await endpoint.client.post(slash('group', [{ name: 'sub', type: 1, options: [{ name: 'q', type: 3, value: 'x' }] } as never]));
-    expect(handle.mock.calls[0]![0]).toEqual({ kind: 'command', name: 'patrol', options: { number: 22, hide: true }, userId: ASKER });
+    expect(handle.mock.calls[0]![0]).toEqual({ kind: 'command', name: 'patrol', options: { number: 22, hide: true }, userId: ASKER, memberPermissions: '0' });
     expect(handle.mock.calls[1]![0]).toMatchObject({ kind: 'command', name: 'group', options: { q: 'x' } });
   });
 
@@ -197,6 +197,7 @@ describe('what the dispatcher is given', () => {
       options: {},
       userId: ASKER,
       targetMessage: { id: '1700000000000000001', content: 'IED near Ariha?' },
+      memberPermissions: '0',
     });
   });
 

@@ -106,7 +106,7 @@ describe('the central error boundary', () => {
     expect(shown.content).toMatch(/whole number/);
     expect(shown.content).not.toMatch(/error id/);
 
-    const broken = await handleInteraction({ kind: 'command', name: 'reload', options: {}, userId: '1' }, context({ reload: async () => { throw new Error('disk gone'); } }));
+    const broken = await handleInteraction({ kind: 'command', name: 'reload', options: {}, userId: '1', memberPermissions: '8' }, context({ reload: async () => { throw new Error('disk gone'); } }));
     expect(broken.kind).toBe('deferred');
     const failed = await (broken as { data: Promise<{ content: string }> }).data;
     const id = /error id `([0-9a-f]{8})`/.exec(failed.content)?.[1];

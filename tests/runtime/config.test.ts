@@ -37,4 +37,19 @@ describe('configuration', () => {
     expect(searchCacheDir(parseConfig({ SEARCH_CACHE_DIR: '/var/cache/m4' }))).toBe('/var/cache/m4');
     expect(searchCacheDir(parseConfig({ SEARCH_CACHE_DIR: 'OFF' }))).toBeUndefined();
   });
+
+  it('reads the HTTP limits, and refuses a headers timeout longer than the request timeout', () => {
+    const config = parseConfig({ HTTP_BODY_TIMEOUT_MS: '2000', HTTP_MAX_BODIES: '16' });
+    expect(config).toMatchObject({ HTTP_BODY_TIMEOUT_MS: 2000, HTTP_MAX_BODIES: 16, HTTP_HEADERS_TIMEOUT_MS: 10_000, HTTP_REQUEST_TIMEOUT_MS: 15_000, HTTP_MAX_CONNECTIONS: 1_000 });
+    expect(() => parseConfig({ HTTP_MAX_CONNECTIONS: '0' })).toThrow(/^HTTP_MAX_CONNECTIONS: /);
+    expect(() => parseConfig({ HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '10000' })).toThrow(/^HTTP_HEADERS_TIMEOUT_MS: must not be longer than HTTP_REQUEST_TIMEOUT_MS$/);
+  });
+
+  it('reads SHARD_COUNT and SHARD_IDS, which need each other to make sense', () => {
+    expect(parseConfig({ SHARD_COUNT: '4', SHARD_IDS: ' 2, 3 ,3' })).toMatchObject({ SHARD_COUNT: 4, SHARD_IDS: [2, 3] });
+    expect(parseConfig({}).SHARD_IDS).toBeUndefined();
+    expect(() => parseConfig({ SHARD_IDS: '0,1' })).toThrow(/^SHARD_IDS: needs SHARD_COUNT/);
+    expect(() => parseConfig({ SHARD_COUNT: '2', SHARD_IDS: '2' })).toThrow(/^SHARD_IDS: shard ids must be below SHARD_COUNT \(2\)$/);
+    expect(() => parseConfig({ SHARD_COUNT: '2', SHARD_IDS: 'one' })).toThrow(/^SHARD_IDS: must be shard ids/);
+  });
 });

@@ -1,8 +1,12 @@
 /**
  * /reload: admin-only (default_member_permissions '0' hides it from members until a server admin
  * grants it) re-reading of the knowledge files, reporting what changed or exactly what is wrong.
+ * The member's own permissions are checked too (mayUse): over HTTP the declared default is all
+ * Discord enforces, and a replayed or widened /reload must not reach the files.
  */
 import { ApplicationCommandType, ApplicationIntegrationType, InteractionContextType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { renderNotice } from '../../render/discord.ts';
+import { mayUse } from '../permissions.ts';
 import { reloadReport } from '../reload-report.ts';
 import type { CommandModule } from '../types.ts';
 
@@ -18,7 +22,14 @@ export const data = {
 
 export const command: CommandModule = {
   data,
-  execute(_incoming, ctx) {
+  execute(incoming, ctx) {
+    if (!mayUse(data.default_member_permissions, incoming.memberPermissions)) {
+      ctx.log.warn({ userId: incoming.userId, command: 'reload' }, 'refused /reload to a member who is not a server administrator');
+      return {
+        kind: 'message',
+        data: renderNotice('Only server administrators can reload the knowledge files.'),
+      };
+    }
     return {
       kind: 'deferred',
       ephemeral: true,

@@ -15,7 +15,10 @@ import { storeContext } from '../../interactions/context.ts';
 import type { Incoming, Outgoing } from '../../interactions/types.ts';
 import type { KnowledgeStore } from '../../runtime/knowledge-store.ts';
 import type { Logger } from '../../runtime/logger.ts';
+import { createMetrics, type Metrics } from '../../runtime/metrics.ts';
+import { observeAnswer, observeFailure } from '../observe.ts';
 import { fromAutocomplete, fromChatInput, fromComponent, fromMessageContextMenu } from './incoming.ts';
+import type { ShardOptions } from './sharding.ts';
 import { messageReplyOptions, replyOptions, updateOptions } from './to-discordjs.ts';
 
 /** Only non-privileged intents: slash commands need none, and a message that @mentions the bot
@@ -27,6 +30,10 @@ export interface BotOptions {
   readonly apiUrl: string;
   readonly store: KnowledgeStore;
   readonly log: Logger;
+  /** Which shards to run (shardOptions in sharding.ts); one shard, discord.js's default, when left out. */
+  readonly shards?: ShardOptions;
+  /** Where interactions are counted; a registry of its own unless given. */
+  readonly metrics?: Metrics;
 }
 
 export interface Bot {
@@ -42,7 +49,9 @@ export function createBot(options: BotOptions): Bot {
     partials: [Partials.Channel], // DMs arrive on uncached channels
     rest: { api: options.apiUrl },
     allowedMentions: { parse: [], repliedUser: false },
+    ...options.shards,
   });
+  const metrics = options.metrics ?? createMetrics({ knowledge: store });
   const ctx = storeContext(store, log);
 
   async function send(interaction: Interaction, outgoing: Outgoing): Promise<void> {
@@ -80,25 +89,36 @@ export function createBot(options: BotOptions): Bot {
   client.on(Events.InteractionCreate, async (interaction) => {
     const incoming = incomingOf(interaction);
     if (!incoming) return;
+    const started = performance.now();
     try {
-      await send(interaction, await handleInteraction(incoming, ctx));
+      const outgoing = await handleInteraction(incoming, ctx);
+      await send(interaction, outgoing);
+      observeAnswer(metrics, incoming, outgoing, started);
     } catch (err) {
       // Sending failed (Discord down, token expired, a 5xx): log it; the bot carries on.
-      log.error({ err, interactionId: interaction.id, kind: incoming.kind }, 'could not send the answer');
+      observeFailure(metrics, incoming, started);
+      log.error({ err, interactionId: interaction.id, kind: incoming.kind, shardId: interaction.guild?.shardId ?? 0 }, 'could not send the answer');
     }
   });
 
   client.on(Events.MessageCreate, async (message: Message) => {
     if (message.author.bot || !client.user || !message.mentions.users.has(client.user.id)) return;
+    const incoming: Incoming = { kind: 'mention', content: message.content, userId: message.author.id };
+    const started = performance.now();
     try {
-      const outgoing = await handleInteraction({ kind: 'mention', content: message.content, userId: message.author.id }, ctx);
+      const outgoing = await handleInteraction(incoming, ctx);
       if (outgoing.kind === 'message') await message.reply(messageReplyOptions(outgoing.data));
+      observeAnswer(metrics, incoming, outgoing, started);
     } catch (err) {
+      observeFailure(metrics, incoming, started);
       log.error({ err, messageId: message.id }, 'could not answer a mention');
     }
   });
 
-  client.on(Events.ClientReady, (ready) => log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'connected to Discord'));
+  client.on(Events.ClientReady, (ready) =>
+    log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, shards: [...ready.ws.shards.keys()], shardCount: ready.options.shardCount }, 'connected to Discord'),
+  );
+  client.on(Events.ShardReady, (shardId) => log.info({ shardId }, 'shard ready'));
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
   client.on(Events.ShardResume, (shardId, replayed) => log.info({ shardId, replayed }, 'gateway session resumed'));
   client.on(Events.ShardDisconnect, (event, shardId) => log.warn({ code: event.code, shardId }, 'gateway disconnected'));

@@ -7,6 +7,7 @@
 import { ApplicationCommandType, ComponentType, InteractionType, MessageFlags } from 'discord.js';
 import { z } from 'zod';
 import type { Incoming, OptionValue } from '../../interactions/types.ts';
+import { MAX_OPTION_DEPTH, optionsTooDeep } from './option-depth.ts';
 
 interface RawOption {
   readonly name: string;
@@ -38,7 +39,7 @@ const InteractionSchema = z.object({
   application_id: Snowflake,
   type: z.number().int(),
   token: z.string().min(1).max(1000),
-  member: z.object({ user: UserRef }).optional(),
+  member: z.object({ user: UserRef, permissions: z.string().optional() }).optional(),
   user: UserRef.optional(),
   data: z.unknown().optional(),
   /** The message a component belongs to: its flags say whether only the presser sees it. */
@@ -73,7 +74,7 @@ export type ParsedInteraction =
   /** Genuine but not something this bot handles: answered with a clear ephemeral message. */
   | { readonly kind: 'unsupported'; readonly what: string }
   /** Not an interaction at all: a 400. */
-  | { readonly kind: 'invalid'; readonly problem: string };
+  | { readonly kind: 'invalid'; readonly problem: string; readonly tooDeep?: true };
 
 export function parseInteraction(json: unknown): ParsedInteraction {
   const typed = TypeOnly.safeParse(json);
@@ -87,17 +88,21 @@ export function parseInteraction(json: unknown): ParsedInteraction {
   const userId = raw.member?.user.id ?? raw.user?.id;
   if (!userId) return { kind: 'invalid', problem: 'malformed interaction: no user' };
 
-  const incoming = toIncoming(raw.type, raw.data, userId, ((raw.message?.flags ?? 0) & MessageFlags.Ephemeral) !== 0);
+  const ephemeral = ((raw.message?.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+  const incoming = toIncoming(raw.type, raw.data, userId, ephemeral, raw.member?.permissions);
   if (incoming.kind !== 'incoming') return incoming;
   return { kind: 'interaction', incoming: incoming.value, target: { applicationId: raw.application_id, token: raw.token }, id: raw.id };
 }
 
 type Conversion = { readonly kind: 'incoming'; readonly value: Incoming } | Extract<ParsedInteraction, { kind: 'unsupported' | 'invalid' }>;
 
-function toIncoming(type: number, data: unknown, userId: string, ephemeral: boolean): Conversion {
+function toIncoming(type: number, data: unknown, userId: string, ephemeral: boolean, memberPermissions: string | undefined): Conversion {
+  const permissions = memberPermissions === undefined ? {} : { memberPermissions };
   switch (type) {
     case InteractionType.ApplicationCommand:
     case InteractionType.ApplicationCommandAutocomplete: {
+      // Checked before the schema, which walks nested options recursively: 1,000 levels overflowed the stack.
+      if (optionsTooDeep(data)) return { kind: 'invalid', problem: `options nested deeper than Discord allows (${MAX_OPTION_DEPTH} levels)`, tooDeep: true };
       const parsed = CommandData.safeParse(data);
       if (!parsed.success) return { kind: 'invalid', problem: `malformed command data: ${firstIssue(parsed.error)}` };
       const command = parsed.data;
@@ -111,7 +116,7 @@ function toIncoming(type: number, data: unknown, userId: string, ephemeral: bool
         };
       }
       if (command.type === ApplicationCommandType.ChatInput) {
-        return { kind: 'incoming', value: { kind: 'command', name: command.name, options: optionValues(options), userId } };
+        return { kind: 'incoming', value: { kind: 'command', name: command.name, options: optionValues(options), userId, ...permissions } };
       }
       if (command.type === ApplicationCommandType.Message) {
         const targetId = command.target_id;
@@ -119,7 +124,7 @@ function toIncoming(type: number, data: unknown, userId: string, ephemeral: bool
         if (!targetId || !message) return { kind: 'invalid', problem: 'message command without its resolved target message' };
         return {
           kind: 'incoming',
-          value: { kind: 'command', name: command.name, options: {}, userId, targetMessage: { id: message.id, content: message.content ?? '' } },
+          value: { kind: 'command', name: command.name, options: {}, userId, targetMessage: { id: message.id, content: message.content ?? '' }, ...permissions },
         };
       }
       return { kind: 'unsupported', what: `a command of type ${command.type}` };

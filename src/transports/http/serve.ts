@@ -28,8 +28,21 @@ try {
 }
 
 const service = createService(config);
-const { log, store } = service;
-const server = createInteractionServer({ publicKey, store, log, apiUrl: config.DISCORD_API_URL });
+const { log, store, metrics } = service;
+const server = createInteractionServer({
+  publicKey,
+  store,
+  log,
+  metrics,
+  apiUrl: config.DISCORD_API_URL,
+  limits: {
+    bodyTimeoutMs: config.HTTP_BODY_TIMEOUT_MS,
+    headersTimeoutMs: config.HTTP_HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
+    maxConnections: config.HTTP_MAX_CONNECTIONS,
+    maxBodies: config.HTTP_MAX_BODIES,
+  },
+});
 
 // Listen first: /healthz answers 503 while the fact base loads, so a load balancer holds traffic
 // back until it is ready, and commands that arrive early are deferred rather than lost.
@@ -39,7 +52,10 @@ try {
 } catch (err) {
   fail(`could not listen on ${config.HOST}:${config.PORT}: ${(err as Error).message}`);
 }
-log.info({ url: `${url}/interactions`, health: `${url}/healthz` }, `listening on ${url} (POST /interactions, GET /healthz)`);
+log.info(
+  { url: `${url}/interactions`, health: `${url}/healthz`, metrics: `${url}/metrics` },
+  `listening on ${url} (POST /interactions, GET /healthz, GET /metrics)`,
+);
 
 stopOnSignals(service, async () => {
   await server.close();

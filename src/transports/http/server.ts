@@ -1,8 +1,9 @@
 /**
  * The HTTP interactions endpoint: Discord POSTs each interaction to `/interactions` and takes the
  * HTTP response as the answer. Every request is checked in order of cost — route, signature
- * headers, size, signature over the raw bytes, JSON, shape — and only then reaches the shared
- * dispatcher, exactly as the gateway transport does. The server keeps no state between requests
+ * headers, room to read a body, size and time, signature over the raw bytes, JSON, nesting,
+ * shape, replay — and only then reaches the shared dispatcher, exactly as the gateway transport
+ * does. Between requests the server keeps only the ids of recent interactions, to refuse a replay
  * (paging state travels in button custom ids), so any number of replicas can serve one bot.
  */
 import { randomBytes, type KeyObject } from 'node:crypto';
@@ -12,11 +13,16 @@ import { storeContext, type KnowledgeSource } from '../../interactions/context.t
 import { handleInteraction } from '../../interactions/dispatch.ts';
 import type { CommandContext, Incoming, Outgoing } from '../../interactions/types.ts';
 import type { Logger } from '../../runtime/logger.ts';
+import { createMetrics, type Metrics } from '../../runtime/metrics.ts';
+import { observeAnswer } from '../observe.ts';
 import { createFollowUps } from './follow-up.ts';
 import { parseInteraction } from './incoming.ts';
-import { DEFAULT_BODY_LIMIT, readBody } from './read-body.ts';
+import { connectionsCheckingInterval, DEFAULT_LIMITS, DISCARD_LIMIT_BYTES, type HttpLimits } from './limits.ts';
+import { discardBody, readBody } from './read-body.ts';
+import { createRefusals, type RefusalReason } from './refusals.ts';
+import { ReplayGuard } from './replay-guard.ts';
 import { ephemeralNotice, interactionResponse, NO_CHOICES, PONG } from './response.ts';
-import { precheckSignature, publicKeyFromHex, verifySignature } from './signature.ts';
+import { MAX_SIGNATURE_AGE_SECONDS, precheckSignature, publicKeyFromHex, verifySignature } from './signature.ts';
 export type { KnowledgeSource };
 
 export interface InteractionServerOptions {
@@ -28,7 +34,12 @@ export interface InteractionServerOptions {
   readonly apiUrl: string;
   /** One clock for signature freshness and paging expiry, so tests can move both. */
   readonly now?: () => number;
-  readonly bodyLimit?: number;
+  /** Sizes, timeouts and caps (DEFAULT_LIMITS unless given; see limits.ts). */
+  readonly limits?: Partial<HttpLimits>;
+  /** Where counts go and what GET /metrics shows; a registry of its own unless given. */
+  readonly metrics?: Metrics;
+  /** How often refused requests are logged, as one line with a count per reason. */
+  readonly refusalLogIntervalMs?: number;
   /** How long close() waits for deferred replies still being answered. */
   readonly closeGraceMs?: number;
   /** The dispatcher; the shared one unless a test needs to observe what ran. */
@@ -41,6 +52,8 @@ export interface InteractionServer {
   /** Stop accepting, let requests in progress finish, wait briefly for deferred replies. */
   close(): Promise<void>;
   readonly address: AddressInfo | null;
+  /** Log the refusals counted so far now rather than at the end of the interval. */
+  flushRefusals(): void;
 }
 
 /** Above common load-balancer idle timeouts (60 s), so the proxy, not us, closes idle connections. */
@@ -50,9 +63,14 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
   const { store, log } = options;
   const key = typeof options.publicKey === 'string' ? publicKeyFromHex(options.publicKey) : options.publicKey;
   const now = options.now ?? Date.now;
-  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const limits: HttpLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const handle = options.handle ?? handleInteraction;
   const followUps = createFollowUps({ apiUrl: options.apiUrl, log });
+  const metrics = options.metrics ?? createMetrics({ knowledge: store });
+  const refusals = createRefusals(log, options.refusalLogIntervalMs ?? 60_000, (reason) => metrics.refused(reason));
+  const replays = new ReplayGuard(MAX_SIGNATURE_AGE_SECONDS * 1000);
+  /** Bodies being read now: each may hold up to limits.bodyBytes. */
+  let bodiesInFlight = 0;
   let closing = false;
 
   const ctx = storeContext(store, log);
@@ -84,35 +102,44 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
     const timestamp = header(req, 'x-signature-timestamp');
     // Refuse what cannot be genuine before reading a byte of the body.
     const pre = precheckSignature(signature, timestamp, now());
-    if (!pre.ok) return refuse(res, pre.reason);
+    if (!pre.ok) return refuseSignature(res, pre.reason);
+    if (bodiesInFlight >= limits.maxBodies) {
+      return refuseBody(req, res, 'busy', 503, { error: 'too many requests being read; try again' }, { 'retry-after': '1' });
+    }
 
-    const read = await readBody(req, bodyLimit);
+    bodiesInFlight++;
+    const read = await readBody(req, limits.bodyBytes, limits.bodyTimeoutMs).finally(() => bodiesInFlight--);
     if (!read.ok) {
       if (read.reason === 'aborted') return;
-      // The rest of the body is not read; closing the connection is the only way to drop it.
-      return send(res, 413, { error: `body larger than ${bodyLimit} bytes` }, { connection: 'close' });
+      // A stalled client is not sending: nothing to wait for, close at once.
+      if (read.reason === 'timeout') return refuse(res, 'body timeout', 408, { error: 'body not received in time' }, { connection: 'close' });
+      return refuseBody(req, res, 'too large', 413, { error: `body larger than ${limits.bodyBytes} bytes` });
     }
     const verdict = verifySignature(key, { signature, timestamp }, read.body, now());
-    if (!verdict.ok) return refuse(res, verdict.reason);
+    if (!verdict.ok) return refuseSignature(res, verdict.reason);
 
     let json: unknown;
     try {
       json = JSON.parse(read.body.toString('utf8'));
     } catch {
-      return send(res, 400, { error: 'body is not JSON' });
+      return refuse(res, 'not json', 400, { error: 'body is not JSON' });
     }
+    const started = performance.now();
     const parsed = parseInteraction(json);
     switch (parsed.kind) {
       case 'ping':
         return send(res, 200, PONG);
       case 'invalid':
-        log.warn({ problem: parsed.problem }, 'signed request that is not an interaction we can read');
-        return send(res, 400, { error: parsed.problem });
+        // Signed, so from Discord (or from whoever has the key): worth the detail, at debug level.
+        log.debug({ problem: parsed.problem }, 'signed request that is not an interaction we can read');
+        return refuse(res, parsed.tooDeep ? 'options too deep' : 'not an interaction', 400, { error: parsed.problem });
       case 'unsupported':
         log.info({ what: parsed.what }, 'unsupported interaction');
         return send(res, 200, ephemeralNotice(`This bot does not handle ${parsed.what}. Type /help to see what it can do.`));
       case 'interaction': {
         const { incoming, target, id } = parsed;
+        // The signature already passed, so `timestamp` is well-formed and fresh.
+        if (!replays.firstSighting(id, Number(timestamp), now())) return refuse(res, 'replay', 409, { error: 'interaction already received' });
         log.debug({ interactionId: id, kind: incoming.kind, ...('name' in incoming && { command: incoming.name }) }, 'interaction');
         const outgoing = await handle(incoming, ctx);
         // A deferred answer that fails while the acknowledgement is still being sent must not be
@@ -120,6 +147,7 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
         if (outgoing.kind === 'deferred') outgoing.data.catch(() => {});
         const response = incoming.kind === 'autocomplete' && outgoing.kind !== 'choices' ? NO_CHOICES : interactionResponse(outgoing);
         await send(res, 200, response);
+        observeAnswer(metrics, incoming, outgoing, started);
         // The edit may only follow the acknowledgement, so it starts once the response is sent.
         if (outgoing.kind === 'deferred') followUps.finish(target, outgoing.data, id);
         return;
@@ -127,9 +155,23 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
     }
   }
 
-  function refuse(res: ServerResponse, reason: string): Promise<void> {
-    log.warn({ reason }, 'refused a request with an invalid signature');
-    return send(res, 401, { error: 'invalid request signature' });
+  /** Count the refusal (logged in aggregate) and answer it; nothing the request carried is logged. */
+  function refuse(res: ServerResponse, reason: RefusalReason, status: number, body: unknown, headers: Record<string, string> = {}): Promise<void> {
+    refusals.count(reason);
+    return send(res, status, body, headers);
+  }
+
+  function refuseSignature(res: ServerResponse, reason: RefusalReason): Promise<void> {
+    return refuse(res, reason, 401, { error: 'invalid request signature' });
+  }
+
+  /**
+   * Refuse a request whose body will not be read: throw away what the client is still sending
+   * (bounded), then answer and close, so that every client sees the status rather than a reset.
+   */
+  async function refuseBody(req: IncomingMessage, res: ServerResponse, reason: RefusalReason, status: number, body: unknown, headers: Record<string, string> = {}): Promise<void> {
+    await discardBody(req, DISCARD_LIMIT_BYTES, limits.bodyTimeoutMs);
+    return refuse(res, reason, status, body, { ...headers, connection: 'close' });
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -142,19 +184,35 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'use GET' }, { allow: 'GET, HEAD' });
       return healthz(res);
     }
+    if (path === '/metrics') {
+      if (req.method !== 'GET') return send(res, 405, { error: 'use GET' }, { allow: 'GET' });
+      const { contentType, body } = await metrics.render();
+      res.writeHead(200, { 'content-type': contentType, 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store' }).end(body);
+      return;
+    }
     return send(res, 404, { error: 'not found' });
   }
 
-  const server = createServer({ keepAliveTimeout: KEEP_ALIVE_MS, requestTimeout: 30_000 }, (req, res) => {
-    route(req, res).catch((err: unknown) => {
-      // The last line of defence: whatever the input, the process stays up and the caller gets a 500.
-      const errorId = randomBytes(4).toString('hex');
-      log.error({ err, errorId, method: req.method, path: (req.url ?? '').split('?')[0] }, 'request failed');
-      if (!res.headersSent) void send(res, 500, { error: 'internal error', id: errorId });
-      else res.destroy();
-    });
-  });
-  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+  const server = createServer(
+    {
+      keepAliveTimeout: KEEP_ALIVE_MS,
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      connectionsCheckingInterval: connectionsCheckingInterval(limits),
+    },
+    (req, res) => {
+      route(req, res).catch((err: unknown) => {
+        // The last line of defence: whatever the input, the process stays up and the caller gets a 500.
+        const errorId = randomBytes(4).toString('hex');
+        log.error({ err, errorId, method: req.method, path: (req.url ?? '').split('?')[0] }, 'request failed');
+        if (!res.headersSent) void send(res, 500, { error: 'internal error', id: errorId });
+        else res.destroy();
+      });
+    },
+  );
+  // Past this many open connections Node closes new ones as they arrive: descriptors stay bounded.
+  server.maxConnections = limits.maxConnections;
+  server.on('drop', () => refusals.count('too many connections'));
 
   return {
     listen(port = 0, host = '127.0.0.1') {
@@ -175,7 +233,9 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
       await closed;
       const abandoned = await followUps.settle(options.closeGraceMs ?? 5_000);
       if (abandoned > 0) log.warn({ abandoned }, 'closed with deferred replies still unanswered');
+      refusals.flush();
     },
+    flushRefusals: () => refusals.flush(),
     get address() {
       const address = server.address();
       return address && typeof address === 'object' ? address : null;

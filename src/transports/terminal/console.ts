@@ -28,7 +28,7 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
     output.write(`The knowledge files have problems, so there is nothing to answer from yet:\n${first.issues.join('\n')}\n`);
     return 1;
   }
-  if (interactive) store.watch();
+  if (interactive) void store.watch();
   store.on('failed', (outcome) => output.write(`\nKnowledge edit rejected, still using the last good version:\n${outcome.issues.join('\n')}\n`));
 
   const lines = createInterface({ input: options.input, output: interactive ? output : undefined, terminal: interactive });
@@ -49,6 +49,6 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
     prompt();
   }
   lines.close();
-  store.close();
+  await store.close();
   return 0;
 }

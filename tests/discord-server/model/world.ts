@@ -49,6 +49,16 @@ export interface WorldOptions {
   applicationId?: string;
   botUsername?: string;
   guildName?: string;
+  /** Put the guild on this shard of `[shard, count]` (Discord routes a guild's events to (id >> 22) % count). */
+  guildShard?: [number, number];
+}
+
+/** A fresh snowflake whose shard, out of `count`, is `shard`: its millisecond picks it. */
+function snowflakeOnShard(shard: number, count: number): string {
+  for (let ms = Date.now(); ; ms++) {
+    const id = snowflake(ms);
+    if (Number((BigInt(id) >> 22n) % BigInt(count)) === shard) return id;
+  }
 }
 
 export function createUser(username: string, opts: { id?: string; bot?: boolean; globalName?: string } = {}): APIUser {
@@ -89,7 +99,7 @@ export function createWorld(opts: WorldOptions = {}): World {
   const bot = createUser(opts.botUsername ?? 'Test Bot', { id: applicationId, bot: true });
   const owner = createUser('guild-owner');
   const tester = createUser('tester');
-  const guildId = snowflake();
+  const guildId = opts.guildShard ? snowflakeOnShard(...opts.guildShard) : snowflake();
   const adminRoleId = snowflake();
   const botRoleId = snowflake();
   const joinedAt = new Date().toISOString();

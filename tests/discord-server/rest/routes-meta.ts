@@ -29,7 +29,7 @@ export function metaRoutes(ctx: ServerContext): Route[] {
         return {
           body: {
             url: ctx.gatewayUrl,
-            shards: 1,
+            shards: ctx.recommendedShards,
             session_start_limit: {
               total: SESSION_START_TOTAL,
               // Each IDENTIFY uses one session start, as on Discord.
