@@ -137,9 +137,9 @@ describe('npm run start:sharded', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(identifiedShards()).toEqual([[0, 2], [1, 2]]);
-    // Two clients, one shard each: two processes (one client per process).
-    const clients = lines.filter((l) => l.msg === 'connected to Discord').map((l) => l.shards);
-    expect(clients.sort()).toEqual([[0], [1]]);
+    // Two clients, one shard each: two processes (one client per process). A child's own log line
+    // may reach us after the manager's, so wait for both rather than read them once.
+    await vi.waitFor(() => expect(lines.filter((l) => l.msg === 'connected to Discord').map((l) => l.shards).sort()).toEqual([[0], [1]]), { timeout: 10_000 });
     await answersOnBothShards();
 
     expect(await stop()).toBe(0);
