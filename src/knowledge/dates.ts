@@ -86,18 +86,33 @@ export function checkDates(entry: Located<Dated>): KnowledgeIssue[] {
   return issues;
 }
 
-/** No event may be dated after the last day its source (undefined when unknown) can have been published. */
+/**
+ * No event may be dated after the last day its source (undefined when unknown) can have been
+ * published: not wholly (its earliest possible day is later), and not in part (its window runs past
+ * it — "as of publication" ends when the article appeared, whatever a month or a year would allow).
+ */
 export function checkNotAfterPublication(fact: Located<Fact>, source: Source | undefined): KnowledgeIssue[] {
   if (!source) return [];
   const event = possibleDays(fact.value);
   const published = possibleDays(source);
-  if (!event || !published || event.first <= published.last) return [];
+  if (!event || !published || event.last <= published.last) return [];
+  if (event.first > published.last) {
+    return [
+      issueAt(
+        fact.file,
+        [fact.index, 'date'],
+        `the event's earliest possible day ${isoDay(event.first)} is after the latest day source ${source.id} ` +
+          `can have been published (${isoDay(published.last)}): a source cannot report what had not yet happened`,
+      ),
+    ];
+  }
+  const bound = fact.value.date_latest === undefined ? 'date' : 'date_latest';
   return [
     issueAt(
       fact.file,
-      [fact.index, 'date'],
-      `the event's earliest possible day ${isoDay(event.first)} is after the latest day source ${source.id} ` +
-        `can have been published (${isoDay(published.last)}): a source cannot report what had not yet happened`,
+      [fact.index, bound],
+      `the event's possible days run to ${isoDay(event.last)}, past the latest day source ${source.id} can have been ` +
+        `published (${isoDay(published.last)}): end them there${bound === 'date' ? ' with date_latest' : ''}`,
     ),
   ];
 }

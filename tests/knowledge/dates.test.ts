@@ -157,6 +157,28 @@ describe('date checks', () => {
         'published (2020-07-08): a source cannot report what had not yet happened',
     },
     {
+      rule: "an event's window runs past its source's publication, though it starts before it",
+      file: A,
+      from: '  date_latest: 2020-07-09\n',
+      to: '  date_latest: 2020-07-10\n',
+      line: 28,
+      field: 'facts[1].date_latest',
+      message:
+        "the event's possible days run to 2020-07-10, past the latest day source alpha-news-patrol can have been " +
+        'published (2020-07-09): end them there',
+    },
+    {
+      rule: "a year runs past its source's publication (reported at the date: there is no date_latest to move)",
+      file: B,
+      from: '  date_latest: 2020-07-08\n',
+      to: '',
+      line: 29,
+      field: 'facts[2].date',
+      message:
+        "the event's possible days run to 2020-12-31, past the latest day source beta-report can have been " +
+        'published (2020-07-08): end them there with date_latest',
+    },
+    {
       rule: 'an approximate date lies after date_latest',
       file: A,
       from: '  date: 2020-07-07\n  date_precision: approximate',
