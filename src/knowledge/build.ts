@@ -18,6 +18,7 @@ import { fileEntries, TOP_LEVEL_FILES, type KnowledgeFiles } from './files.ts';
 import { checkUniqueIds, type RawId } from './ids.ts';
 import { sortIssues } from './issues.ts';
 import { checkPatrolMembership } from './patrol-membership.ts';
+import { checkDisputeQuoteMarks, checkEventQuoteMarks, checkFactQuoteMarks } from './quote-marks.ts';
 import { checkQuote } from './quotes.ts';
 import { checkArchiveExists, checkDisputeReferences, checkFactReferences, type IdCatalogue } from './references.ts';
 import { ClaimantSchema, DisputeSchema, EventSchema, FactSchema, PlaceSchema, SourceSchema } from './schema.ts';
@@ -164,6 +165,7 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
     append(issues, checkAttackTarget(fact));
     append(issues, checkFactReferences(fact, catalogues));
     append(issues, checkQuote(fact, articles.get(fact.value.source)));
+    append(issues, checkFactQuoteMarks(fact));
     if (dateIssues.length === 0) datedFacts.set(fact.value.id, fact.value);
   }
 
@@ -171,6 +173,7 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
   for (const dispute of groups.disputes.valid) {
     const disputeIssues = [...checkDisputeClaims(dispute), ...checkDisputeReferences(dispute, catalogues)];
     append(issues, disputeIssues);
+    append(issues, checkDisputeQuoteMarks(dispute));
     if (disputeIssues.length === 0) soundDisputes.set(dispute.value.id, dispute.value);
   }
 
@@ -180,6 +183,7 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
     append(issues, checkEvent(event, { catalogues, factById, disputeById: soundDisputes }));
     append(issues, checkEventFitsReports(event, datedFacts));
     append(issues, checkCardText(event));
+    append(issues, checkEventQuoteMarks(event));
   }
   append(issues, checkPatrolMembership(groups.events.valid, groups.facts.valid));
   append(issues, checkPatrolCards(groups.events.valid));

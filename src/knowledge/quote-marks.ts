@@ -1,0 +1,70 @@
+/**
+ * Double quotation marks in the text we keep and show must pair up: a quote cut in the middle of
+ * the source's own quotation (`human shields,” the ministry said`) or a doubled mark (`““`, `""`)
+ * reads as a misquotation on a card. Single marks are not judged: ’ is also the apostrophe.
+ */
+import type { Dispute, EventRecord, Fact, KnowledgeIssue } from '../domain/types.ts';
+import type { Located } from './entries.ts';
+import { issueAt, type FieldPath } from './yaml-file.ts';
+
+/** Two marks with nothing between them: a doubled mark or an empty quotation. */
+const DOUBLED = /““|””|“”|""/;
+
+/** What is wrong with the double quotation marks of `text`, or undefined when they pair up. */
+export function quoteMarkProblem(text: string): string | undefined {
+  const doubled = DOUBLED.exec(text);
+  if (doubled) return `has a doubled quotation mark (${doubled[0]}) at "…${text.slice(Math.max(0, doubled.index - 20), doubled.index + 2)}"`;
+  let open = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '“') open++;
+    else if (text[i] === '”') {
+      if (open === 0) return `closes a quotation it never opened (” at "…${text.slice(Math.max(0, i - 30), i + 1)}"): quote from the opening “ or stop before the ”`;
+      open--;
+    }
+  }
+  if (open > 0) return 'opens a quotation (“) it never closes: quote up to the closing ” or start after the “';
+  const straight = text.split('"').length - 1;
+  if (straight % 2 === 1) return 'has an odd number of straight quotation marks ("): one of them is never closed';
+  return undefined;
+}
+
+function check(file: Located<unknown>['file'], index: number, texts: readonly [FieldPath, string | undefined][]): KnowledgeIssue[] {
+  const issues: KnowledgeIssue[] = [];
+  for (const [path, text] of texts) {
+    const problem = text === undefined ? undefined : quoteMarkProblem(text);
+    if (problem) issues.push(issueAt(file, [index, ...path], problem));
+  }
+  return issues;
+}
+
+export function checkFactQuoteMarks({ value, file, index }: Located<Fact>): KnowledgeIssue[] {
+  return check(file, index, [
+    [['quote'], value.quote],
+    [['statement'], value.statement],
+  ]);
+}
+
+export function checkDisputeQuoteMarks({ value, file, index }: Located<Dispute>): KnowledgeIssue[] {
+  return check(file, index, [
+    [['title'], value.title],
+    [['differs'], value.differs],
+  ]);
+}
+
+/** Every text of an event a card shows. */
+export function checkEventQuoteMarks({ value, file, index }: Located<EventRecord>): KnowledgeIssue[] {
+  const texts: [FieldPath, string | undefined][] = [
+    [['name'], value.name],
+    [['summary', 'text'], value.summary.text],
+    [['brief', 'text'], value.brief.text],
+    [['date_note'], value.date_note],
+    [['patrol', 'note'], value.patrol?.note],
+    [['identification_note'], value.identification_note],
+  ];
+  value.actors.forEach((actor, i) => texts.push([['actors', i, 'name'], actor.name]));
+  value.lines.forEach((line, i) => {
+    texts.push([['lines', i, 'label'], line.label], [['lines', i, 'text'], line.text]);
+    line.sides?.forEach((side, j) => texts.push([['lines', i, 'sides', j, 'text'], side.text]));
+  });
+  return check(file, index, texts);
+}
