@@ -18,6 +18,7 @@ import { fileEntries, TOP_LEVEL_FILES, type KnowledgeFiles } from './files.ts';
 import { checkUniqueIds, type RawId } from './ids.ts';
 import { sortIssues } from './issues.ts';
 import { checkPatrolMembership } from './patrol-membership.ts';
+import { checkOrdinalsNotCounts } from './patrol-ordinals.ts';
 import { checkDisputeQuoteMarks, checkEventQuoteMarks, checkFactQuoteMarks } from './quote-marks.ts';
 import { checkQuote } from './quotes.ts';
 import { checkArchiveExists, checkDisputeReferences, checkFactReferences, type IdCatalogue } from './references.ts';
@@ -163,6 +164,7 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
     const dateIssues = [...checkDates(fact), ...checkNotAfterPublication(fact, sourceById.get(fact.value.source))];
     append(issues, dateIssues);
     append(issues, checkAttackTarget(fact));
+    append(issues, checkOrdinalsNotCounts(fact));
     append(issues, checkFactReferences(fact, catalogues));
     append(issues, checkQuote(fact, articles.get(fact.value.source)));
     append(issues, checkFactQuoteMarks(fact));
