@@ -1,5 +1,7 @@
 /**
- * Place names must not collide: every id, name and alias is folded with `nameKey` (case,
+ * Aliases are other names of the place itself, and names must not collide.
+ *
+ * Names must not collide: every id, name and alias is folded with `nameKey` (case,
  * diacritics, hyphens/spaces, the "al-" article), the same function the search layer resolves user
  * input with, and no key may belong to two places. A place's own spellings may fold together
  * ("M4" and "M-4"): that is one place, not a collision.
@@ -55,6 +57,42 @@ export function checkAliasCollisions(places: readonly Located<Place>[]): Knowled
   }
   for (const place of places) {
     place.value.aliases.forEach((alias, i) => register({ place, text: alias, fieldPath: ['aliases', i] }));
+  }
+  return issues;
+}
+
+/**
+ * Words that make a phrase describe a part of a place, or a wider area around it, rather than name
+ * it: "northern Lattakia" is a part of Latakia province, "northwest Syria" a region of Syria, and
+ * "Greater Idlib" more than Idlib province.
+ */
+const EXTENT_WORD = /^(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|central|upper|lower|inner|outer|greater)$/i;
+/** A transliterated Arabic article may begin a name in lowercase: "al-Bara", "ez-Zor". */
+const LOWERCASE_ARTICLE = /^(?:a|e)(?:l|d|n|r|s|sh|t|th|z)-\p{L}/u;
+
+/** Why `alias` is not another name of `place`, or undefined when it is shaped like one. */
+export function aliasShapeProblem(alias: string, place: Place): string | undefined {
+  const first = alias.trim().split(/\s+/)[0] ?? '';
+  const ownFirst = place.name.trim().split(/\s+/)[0] ?? '';
+  if (EXTENT_WORD.test(first) && first.toLowerCase() !== ownFirst.toLowerCase()) {
+    return (
+      `"${alias}" describes a part of a place or an area around it ("${first}"), it does not name ${place.name}: ` +
+      `make it a place of its own (kind region, with within), or file what happened there under the place it names`
+    );
+  }
+  if (/^\p{Ll}/u.test(alias) && !LOWERCASE_ARTICLE.test(alias)) {
+    return `"${alias}" starts in lowercase, as a description does, not a name: list names only (a region gets a place of its own)`;
+  }
+  return undefined;
+}
+
+export function checkAliasShapes(places: readonly Located<Place>[]): KnowledgeIssue[] {
+  const issues: KnowledgeIssue[] = [];
+  for (const place of places) {
+    place.value.aliases.forEach((alias, i) => {
+      const problem = aliasShapeProblem(alias, place.value);
+      if (problem) issues.push(issueAt(place.file, [place.index, 'aliases', i], problem));
+    });
   }
   return issues;
 }

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Claimant, Dispute, EventRecord, Fact, FactBase, KnowledgeIssue, Place, Source } from '../domain/types.ts';
-import { checkAliasCollisions } from './aliases.ts';
+import { checkAliasCollisions, checkAliasShapes } from './aliases.ts';
 import { buildArticleText, type ArticleText } from './article-text.ts';
 import { checkDates, checkNotAfterPublication } from './dates.ts';
 import { checkDisputeClaims } from './dispute-rules.ts';
@@ -18,6 +18,7 @@ import { fileEntries, TOP_LEVEL_FILES, type KnowledgeFiles } from './files.ts';
 import { checkUniqueIds, type RawId } from './ids.ts';
 import { sortIssues } from './issues.ts';
 import { checkPatrolMembership } from './patrol-membership.ts';
+import { checkWithin } from './place-tree.ts';
 import { checkOrdinalsNotCounts } from './patrol-ordinals.ts';
 import { checkDisputeQuoteMarks, checkEventQuoteMarks, checkFactQuoteMarks } from './quote-marks.ts';
 import { checkQuote } from './quotes.ts';
@@ -156,6 +157,8 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
   }
 
   append(issues, checkAliasCollisions(groups.places.valid));
+  append(issues, checkAliasShapes(groups.places.valid));
+  append(issues, checkWithin(groups.places.valid, catalogues.places));
 
   // Events are judged against facts and disputes that passed their own checks, so that one broken
   // date or claim is reported once, where it is, and not again at every event that uses it.

@@ -21,7 +21,7 @@ describe('knowledge:check', () => {
   it('prints a summary and exits 0 on valid knowledge', () => {
     expect(check(VALID_DIR)).toEqual({
       code: 0,
-      stdout: 'ok: 6 facts, 2 sources, 3 places, 3 claimants, 1 dispute, 2 events\n',
+      stdout: 'ok: 6 facts, 2 sources, 4 places, 3 claimants, 1 dispute, 2 events\n',
       stderr: '',
     });
   });
@@ -36,8 +36,8 @@ describe('knowledge:check', () => {
     expect(lines).toEqual([
       'knowledge/facts/beta-report.yaml:7: facts[0].kind: must be one of patrol, attack, casualties, agreement, ' +
         'training, statement, military-action, humanitarian, context; got "atack"',
-      'knowledge/places.yaml:13: places[2].name: "Ain-Hawr" collides with "Ain Hawr" of place ain-hawr ' +
-        '(knowledge/places.yaml:8): both read as "ain hawr", so a user typing it could mean either',
+      'knowledge/places.yaml:15: places[2].name: "Ain-Hawr" collides with "Ain Hawr" of place ain-hawr ' +
+        '(knowledge/places.yaml:9): both read as "ain hawr", so a user typing it could mean either',
     ]);
   });
 

@@ -34,7 +34,7 @@ describe('unique ids', () => {
 
   for (const [name, id, kind, firstLine, index] of [
     ['sources.yaml', 'beta-report', 'source', 19, 2],
-    ['places.yaml', 'ariha', 'place', 12, 3],
+    ['places.yaml', 'ariha', 'place', 14, 4],
     ['claimants.yaml', 'local-sources', 'claimant', 10, 3],
     ['disputes.yaml', 'fifth-patrol-outcome', 'dispute', 2, 1],
   ] as const) {

@@ -22,7 +22,7 @@ describe('loadKnowledge on the valid fixture', () => {
       'attacks-more-frequent-this-year',
     ]);
     expect(base.sources.map((source) => source.id)).toEqual(['alpha-news-patrol', 'beta-report']);
-    expect(base.places.map((place) => place.id)).toEqual(['m4-highway', 'ain-hawr', 'ariha']);
+    expect(base.places.map((place) => place.id)).toEqual(['m4-highway', 'ain-hawr', 'ariha', 'syria']);
     expect(base.claimants).toHaveLength(3);
     expect(base.disputes.map((dispute) => dispute.id)).toEqual(['fifth-patrol-outcome']);
 

@@ -168,7 +168,7 @@ describe('schema', () => {
       file: 'places.yaml',
       from: '  kind: town',
       to: '  kind: hamlet',
-      line: 14,
+      line: 16,
       field: 'places[2].kind',
       message: 'must be one of city, town, village, highway, province, region, country, military-post; got "hamlet"',
     },
@@ -202,11 +202,11 @@ describe('schema', () => {
   ]);
 
   it('reports an entry that is not a map of fields', () => {
-    const files = mutate(validFiles(), 'places.yaml', '- id: ariha\n  name: Ariha\n  kind: town\n  region: Idlib province, Syria\n', '- ariha\n');
+    const files = mutate(validFiles(), 'places.yaml', '- id: ariha\n  name: Ariha\n  kind: town\n  region: Idlib province, Syria\n  within: syria\n', '- ariha\n');
     const issues = issuesOf(files);
     expect(issues).toContainEqual({
       path: 'knowledge/places.yaml',
-      line: 12,
+      line: 14,
       field: 'places[2]',
       message: 'each entry must be a map of fields (id: …), not "ariha"',
     });
