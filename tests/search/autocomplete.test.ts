@@ -70,7 +70,7 @@ describe('suggestPlaces', () => {
   it('puts an exact name or alias first, and says which alias matched', () => {
     expect(real.suggestPlaces('Ain Hour')[0]).toMatchObject({ value: 'ain-hawr' });
     expect(real.suggestPlaces('Ain Hour')[0]!.name).toContain('Ain Hour');
-    expect(real.suggestPlaces('Latakia')[0]?.value).toBe('latakia');
+    expect(real.suggestPlaces('Latakia')[0]?.value).toBe('latakia-province');
   });
 
   it('still offers a place for a typo', () => {

@@ -36,7 +36,7 @@ describe('place resolution', () => {
   it('resolves every spelling of Ain Hawr and Tronba to one place', () => {
     for (const typed of ['Ain Hour', 'ain-hawr', 'Ain al-Hawr', 'AIN HAWR', 'ain hawr']) expect(placeOf(index.resolvePlace(typed))).toBe('ain-hawr');
     for (const typed of ['Taranba', 'Ternaba', 'tronba', 'TRONBA']) expect(placeOf(index.resolvePlace(typed))).toBe('tronba');
-    expect(placeOf(index.resolvePlace('Lattakia'))).toBe('latakia');
+    expect(placeOf(index.resolvePlace('Lattakia'))).toBe('latakia-province');
   });
 
   it('resolves every alias in the gazetteer to its own place', () => {
