@@ -1,7 +1,9 @@
 /**
  * Double quotation marks in the text we keep and show must pair up: a quote cut in the middle of
  * the source's own quotation (`human shields,” the ministry said`) or a doubled mark (`““`, `""`)
- * reads as a misquotation on a card. Single marks are not judged: ’ is also the apostrophe.
+ * reads as a misquotation on a card. A quote also neither starts nor ends with one: cards show every
+ * quote inside quotation marks of their own, so `“Training was held,” Polyakov said` would read
+ * `““Training…`. Single marks are not judged: ’ is also the apostrophe.
  */
 import type { Dispute, EventRecord, Fact, KnowledgeIssue } from '../domain/types.ts';
 import type { Located } from './entries.ts';
@@ -37,11 +39,24 @@ function check(file: Located<unknown>['file'], index: number, texts: readonly [F
   return issues;
 }
 
+const INSIDE = 'quote the words inside the marks; the claimant and reported_via say who said them';
+
+/** What is wrong with how a quote begins or ends, or undefined. */
+export function quoteEndsProblem(quote: string): string | undefined {
+  const text = quote.trim();
+  if (/^["“]/.test(text)) return `starts with a quotation mark, which a card would show doubled inside its own (““…): ${INSIDE}`;
+  if (/["”]$/.test(text)) return `ends with a quotation mark, which a card would show doubled inside its own (…””): ${INSIDE}`;
+  return undefined;
+}
+
 export function checkFactQuoteMarks({ value, file, index }: Located<Fact>): KnowledgeIssue[] {
-  return check(file, index, [
+  const issues = check(file, index, [
     [['quote'], value.quote],
     [['statement'], value.statement],
   ]);
+  const ends = issues.some((issue) => issue.field.endsWith('.quote')) ? undefined : quoteEndsProblem(value.quote);
+  if (ends) issues.unshift(issueAt(file, [index, 'quote'], ends));
+  return issues;
 }
 
 export function checkDisputeQuoteMarks({ value, file, index }: Located<Dispute>): KnowledgeIssue[] {

@@ -1,10 +1,13 @@
-/** Double quotation marks pair up in quotes, statements, dispute texts and card text. */
+/**
+ * Double quotation marks pair up in quotes, statements, dispute texts and card text, and a quote
+ * neither starts nor ends with one (cards put every quote in quotation marks of their own).
+ */
 import { describe, expect, it } from 'vitest';
 import { quoteMarkProblem } from '../../src/knowledge/quote-marks.ts';
 import { itReportsEach } from './helpers.ts';
 
 const A = 'facts/alpha-news-patrol.yaml';
-const CONVOY = `quote: '"The convoy was not harmed," a ministry official told reporters.'`;
+const CONVOY = 'quote: A ministry official told reporters the convoy was "not harmed" and drove on.';
 
 describe('quotation marks', () => {
   it('accepts marks that pair up, curly or straight, and apostrophes', () => {
@@ -15,19 +18,19 @@ describe('quotation marks', () => {
 
   itReportsEach([
     {
-      rule: 'a quote starts inside the source’s own quotation',
+      rule: 'a quote closes a quotation it never opened',
       file: A,
       from: CONVOY,
-      to: 'quote: The convoy was not harmed,” a ministry official told reporters.',
+      to: 'quote: not harmed” and drove on.',
       line: 20,
       field: 'facts[1].quote',
-      message: 'closes a quotation it never opened (” at "…The convoy was not harmed,”"): quote from the opening “ or stop before the ”',
+      message: 'closes a quotation it never opened (” at "…not harmed”"): quote from the opening “ or stop before the ”',
     },
     {
-      rule: 'a quote stops inside the source’s own quotation',
+      rule: 'a quote stops inside a quotation',
       file: A,
       from: CONVOY,
-      to: 'quote: “The convoy was not harmed,',
+      to: 'quote: A ministry official told reporters the convoy was “not',
       line: 20,
       field: 'facts[1].quote',
       message: 'opens a quotation (“) it never closes: quote up to the closing ” or start after the “',
@@ -36,10 +39,32 @@ describe('quotation marks', () => {
       rule: 'a straight quotation mark is left open',
       file: A,
       from: CONVOY,
-      to: `quote: '"The convoy was not harmed,'`,
+      to: 'quote: A ministry official told reporters the convoy was "not harmed',
       line: 20,
       field: 'facts[1].quote',
       message: 'has an odd number of straight quotation marks ("): one of them is never closed',
+    },
+    {
+      rule: 'a quote starts with a quotation mark',
+      file: A,
+      from: CONVOY,
+      to: `quote: '"not harmed" and drove on.'`,
+      line: 20,
+      field: 'facts[1].quote',
+      message:
+        'starts with a quotation mark, which a card would show doubled inside its own (““…): ' +
+        'quote the words inside the marks; the claimant and reported_via say who said them',
+    },
+    {
+      rule: 'a quote ends with a quotation mark',
+      file: A,
+      from: CONVOY,
+      to: 'quote: A ministry official told reporters the convoy was "not harmed"',
+      line: 20,
+      field: 'facts[1].quote',
+      message:
+        'ends with a quotation mark, which a card would show doubled inside its own (…””): ' +
+        'quote the words inside the marks; the claimant and reported_via say who said them',
     },
     {
       rule: 'a statement doubles its quotation marks',

@@ -18,7 +18,7 @@ function quoteIssue(file: string, from: string, to: string) {
 
 describe('quotes', () => {
   it('accepts a quote that runs over a line break and uses straight quotes for curly ones', () => {
-    // fifth-patrol-reached-ain-hawr spans archive lines 5-6; convoy-not-harmed writes "…," for “…,”.
+    // fifth-patrol-reached-ain-hawr spans archive lines 5-6; convoy-not-harmed writes "…" for “…”.
     expect(buildFactBase({ root: 'knowledge', files: validFiles() }).ok).toBe(true);
   });
 
