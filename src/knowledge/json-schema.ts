@@ -30,10 +30,18 @@ const EVENT_ATTACK_RULE = {
   then: { required: ['target'] },
   else: { not: { required: ['target'] } },
 };
+/** An event's inferred date and its grouping of reports by inference each carry a note for the card. */
+const EVENT_NOTE_RULES = [
+  {
+    if: { properties: { date_basis: { const: 'inferred' } }, required: ['date_basis'] },
+    then: { required: ['date_note'] },
+  },
+  { if: { required: ['identification'] }, then: { required: ['identification_note'] } },
+];
 const EXTRA_RULES: Record<string, readonly object[]> = {
   sources: DATED_RULES,
   facts: [...DATED_RULES, ATTACK_RULE],
-  events: [...DATED_RULES, EVENT_ATTACK_RULE],
+  events: [...DATED_RULES, EVENT_ATTACK_RULE, ...EVENT_NOTE_RULES],
 };
 
 /** One schema per file kind: `name` gives knowledge/schema/<name>.schema.json. */

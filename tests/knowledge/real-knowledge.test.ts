@@ -53,6 +53,33 @@ describe("the project's knowledge/", () => {
     }
   });
 
+  it('has an event record for every patrol and every attack, and one per thing the timeline shows', () => {
+    const numbers = new Set(base!.facts.flatMap((fact) => fact.patrols));
+    for (const n of numbers) {
+      expect(base!.events.some((event) => event.patrol?.number === n), `an event of patrol ${n}`).toBe(true);
+    }
+    for (const fact of base!.facts.filter((f) => f.kind === 'attack')) {
+      expect(base!.eventsByFact.get(fact.id), `an event reports the attack ${fact.id}`).not.toEqual([]);
+    }
+    // Patrols known only because they were attacked have an attack event and no patrol event.
+    const kinds = (n: number) => base!.events.filter((event) => event.patrol?.number === n).map((event) => event.kind);
+    expect([1, 21, 22, 25, 26].map(kinds)).toEqual([['patrol'], ['attack'], ['patrol'], ['attack'], ['attack']]);
+    for (const kind of ['agreement', 'training', 'suspension', 'humanitarian'] as const) {
+      expect(base!.events.some((event) => event.kind === kind), kind).toBe(true);
+    }
+  });
+
+  it('says when it grouped reports by inference, and never numbers a patrol the source does not', () => {
+    // The Latakia outlet neither numbers nor dates its patrol; SOFREP's July attack has no number.
+    for (const id of ['latakia-first-patrol-arrived-from-idlib', 'sofrep-july-patrol-hit-by-ied']) {
+      const fact = base!.factById.get(id)!;
+      expect(fact.patrols).toEqual([]);
+      const [eventId] = base!.eventsByFact.get(id)!;
+      expect(base!.eventById.get(eventId!)!.identification_note).toBeTruthy();
+    }
+    expect(base!.factById.get('latakia-first-patrol-arrived-from-idlib')!.date_precision).not.toBe('day');
+  });
+
   it('marks the reader comments of every source that has them', () => {
     // The two SouthFront pages carry comment threads and SOFREP a comments prompt: a line from
     // each is in the archived text but must not be in the article text.
