@@ -70,7 +70,11 @@ function rootVariants(root: string): string[] {
   return out;
 }
 
-function generatePlaces(random: Random, count: number, existing: readonly Place[]): Place[] {
+/** Every place but a country lies within another (the loader checks it): generated places lie in Syria. */
+const SYRIA: Place = { id: 'syria', name: 'Syria', kind: 'country', region: 'Syria', aliases: [] };
+
+function generatePlaces(random: Random, count: number, given: readonly Place[]): Place[] {
+  const existing = given.some((place) => place.id === SYRIA.id) ? given : [...given, SYRIA];
   const usedKeys = new Set<string>();
   const usedIds = new Set<string>();
   for (const place of existing) {
@@ -112,6 +116,7 @@ function generatePlaces(random: Random, count: number, existing: readonly Place[
       kind: random.pick(['village', 'village', 'village', 'town', 'town', 'city', 'military-post'] as const),
       region: `${random.pick(['northern', 'southern', 'eastern', 'western', 'rural'])} ${governorate} province, Syria`,
       aliases,
+      within: SYRIA.id,
     });
   }
   return places;
@@ -279,7 +284,8 @@ export function generateKnowledge(options: SyntheticOptions): SyntheticKnowledge
   }
 
   const facts: Fact[] = [];
-  // A source is published on or after the last event it reports (the loader checks this).
+  // A source is published on or after the last day any event it reports can fall on (the loader
+  // checks that no fact's possible days run past its source's publication).
   const lastEventDay = new Map<string, number>();
   for (let i = 0; i < factCount; i++) {
     const kind = pickKind(random);
@@ -306,8 +312,8 @@ export function generateKnowledge(options: SyntheticOptions): SyntheticKnowledge
       ...dateFields(random, day),
     };
     facts.push(fact);
-    const first = possibleDays(fact)!.first;
-    if (first > (lastEventDay.get(source.id) ?? -Infinity)) lastEventDay.set(source.id, first);
+    const last = possibleDays(fact)!.last;
+    if (last > (lastEventDay.get(source.id) ?? -Infinity)) lastEventDay.set(source.id, last);
   }
   for (let i = 0; i < sources.length; i++) {
     const source = sources[i]!;
