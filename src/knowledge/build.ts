@@ -21,6 +21,7 @@ import { checkPatrolMembership } from './patrol-membership.ts';
 import { checkWithin } from './place-tree.ts';
 import { checkOrdinalsNotCounts } from './patrol-ordinals.ts';
 import { checkDisputeQuoteMarks, checkEventQuoteMarks, checkFactQuoteMarks } from './quote-marks.ts';
+import { checkDisputeReaderText, checkEventReaderText, checkFactReaderText, checkPlaceReaderText, InternalIds } from './reader-text.ts';
 import { checkQuote } from './quotes.ts';
 import { checkArchiveExists, checkDisputeReferences, checkFactReferences, type IdCatalogue } from './references.ts';
 import { ClaimantSchema, DisputeSchema, EventSchema, FactSchema, PlaceSchema, SourceSchema } from './schema.ts';
@@ -160,6 +161,11 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
   append(issues, checkAliasShapes(groups.places.valid));
   append(issues, checkWithin(groups.places.valid, catalogues.places));
 
+  const internalIds = new InternalIds(
+    (['sources', 'places', 'claimants', 'disputes', 'events', 'facts'] as const).flatMap((kind) => groups[kind].rawIds.map((raw) => raw.id)),
+  );
+  for (const place of groups.places.valid) append(issues, checkPlaceReaderText(place, internalIds));
+
   // Events are judged against facts and disputes that passed their own checks, so that one broken
   // date or claim is reported once, where it is, and not again at every event that uses it.
   const datedFacts = new Map<string, Fact>();
@@ -171,6 +177,7 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
     append(issues, checkFactReferences(fact, catalogues));
     append(issues, checkQuote(fact, articles.get(fact.value.source)));
     append(issues, checkFactQuoteMarks(fact));
+    append(issues, checkFactReaderText(fact, internalIds));
     if (dateIssues.length === 0) datedFacts.set(fact.value.id, fact.value);
   }
 
@@ -179,6 +186,7 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
     const disputeIssues = [...checkDisputeClaims(dispute), ...checkDisputeReferences(dispute, catalogues)];
     append(issues, disputeIssues);
     append(issues, checkDisputeQuoteMarks(dispute));
+    append(issues, checkDisputeReaderText(dispute, internalIds));
     if (disputeIssues.length === 0) soundDisputes.set(dispute.value.id, dispute.value);
   }
 
@@ -189,6 +197,7 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
     append(issues, checkEventFitsReports(event, datedFacts));
     append(issues, checkCardText(event));
     append(issues, checkEventQuoteMarks(event));
+    append(issues, checkEventReaderText(event, internalIds));
   }
   append(issues, checkPatrolMembership(groups.events.valid, groups.facts.valid));
   append(issues, checkPatrolCards(groups.events.valid));
