@@ -30,6 +30,11 @@ function blockLength(block: Block): number {
   }
 }
 
+/** Characters the blocks show, as a list's budget counts them. */
+export function blocksLength(blocks: readonly Block[]): number {
+  return blocks.reduce((n, block) => n + blockLength(block), 0);
+}
+
 /** An entry of a list, built with the card's citations (so that only shown entries are cited). */
 export type Entry = (citations: Citations) => Block;
 

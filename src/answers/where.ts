@@ -1,5 +1,6 @@
 /** /where <place>: a place by any spelling, its names once, and what the sources say happened there. */
-import type { Fact, FactBase, Place } from '../domain/types.ts';
+import type { Fact, Place } from '../domain/types.ts';
+import { descendantsOf } from '../knowledge/place-tree.ts';
 import { firstPossibleDay } from '../knowledge/days.ts';
 import type { KnowledgeIndex } from '../search/types.ts';
 import { nameKey } from '../text/normalise.ts';
@@ -8,7 +9,7 @@ import { noticeAnswer, user } from './answer.ts';
 import { Citations } from './citations.ts';
 import { cited, disputesOf, panelActions } from './event-card.ts';
 import { eventLabel, eventsOf } from './events.ts';
-import { fitList, LIST_BUDGET, MENU_MAX, type Entry } from './lists.ts';
+import { blocksLength, fitList, LIST_BUDGET, MENU_MAX, type Entry } from './lists.ts';
 import type { Target } from './query.ts';
 import { plural } from './words.ts';
 
@@ -19,29 +20,6 @@ const MAX_LINKS = 3;
 
 function describe(place: Place): string {
   return `${place.kind.replace(/-/g, ' ')}, ${place.region}`;
-}
-
-/** The places within `place`, at any depth (villages in a province, provinces in a country). */
-export function placesWithin(base: FactBase, place: Place): Place[] {
-  const children = new Map<string, Place[]>();
-  for (const p of base.places) {
-    if (!p.within) continue;
-    let list = children.get(p.within);
-    if (!list) children.set(p.within, (list = []));
-    list.push(p);
-  }
-  const found: Place[] = [];
-  const seen = new Set([place.id]);
-  const walk = (id: string) => {
-    for (const child of children.get(id) ?? []) {
-      if (seen.has(child.id)) continue; // the checker refuses cycles; a reader never loops on one
-      seen.add(child.id);
-      found.push(child);
-      walk(child.id);
-    }
-  };
-  walk(place.id);
-  return found;
 }
 
 /** A few places that do have facts, to show what /where can answer. */
@@ -70,7 +48,7 @@ function factsHere(index: KnowledgeIndex, place: Place, within: readonly Place[]
 
 function placeCard(index: KnowledgeIndex, place: Place, typed: string, target: Target): Answer {
   const base = index.base;
-  const within = placesWithin(base, place);
+  const within = descendantsOf(base.places, place.id);
   const here = factsHere(index, place, within);
   const citations = new Citations(base);
   const names = place.aliases.length > 0 ? `also ${place.aliases.join(' · ')} — ` : '';
@@ -79,6 +57,8 @@ function placeCard(index: KnowledgeIndex, place: Place, typed: string, target: T
     blocks.push({ kind: 'small', text: ['“', user(typed, 60), `” is a spelling of ${place.name}.`] });
   }
   if (place.note) blocks.push({ kind: 'para', text: [place.note] });
+  // The names and the note come first; the list gets what is left of the card's 1,000 characters.
+  const header = blocksLength(blocks);
   if (here.length === 0) {
     blocks.push({ kind: 'para', text: ['The sources name it, but the fact base has nothing that happened there.'] });
   } else {
@@ -87,7 +67,7 @@ function placeCard(index: KnowledgeIndex, place: Place, typed: string, target: T
       const disputed = (base.disputesByFact.get(fact.id) ?? []).length > 0;
       return { kind: 'item', text, ...(disputed ? { disputed: true } : {}) };
     });
-    const { shown, left } = fitList(base, entries, LIST_BUDGET, citations);
+    const { shown, left } = fitList(base, entries, Math.max(LIST_BUDGET / 3, LIST_BUDGET - header), citations);
     blocks.push({ kind: 'break' }, ...shown);
     if (left > 0) blocks.push({ kind: 'small', text: [`${left} more in the quotes panel, or /search ${place.name}`] });
   }

@@ -9,7 +9,10 @@ import type { Dispute, EventRecord, Fact, KnowledgeIssue, Place } from '../domai
 import type { Located } from './entries.ts';
 import { issueAt, type FieldPath } from './yaml-file.ts';
 
-/** Finds the known ids in a text, each as a whole slug (not part of a longer one). */
+/** A knowledge file's name ("sources.yaml", "facts/sofrep.yaml"): the files are for maintainers too. */
+const FILE_NAME = /(?<![\w./-])(?:[\w-]+\/)*[\w-]+\.ya?ml(?![\w-])/;
+
+/** Finds the known ids in a text, each as a whole slug (not part of a longer one), and knowledge file names. */
 export class InternalIds {
   readonly #pattern: RegExp | undefined;
 
@@ -18,9 +21,10 @@ export class InternalIds {
     this.#pattern = hyphenated.length === 0 ? undefined : new RegExp(`(?<![\\w-])(?:${hyphenated.join('|')})(?![\\w-])`);
   }
 
-  /** The first internal id `text` names, or undefined. */
+  /** The first internal id or knowledge file name `text` names, or undefined. */
   find(text: string | undefined): string | undefined {
-    return text === undefined || this.#pattern === undefined ? undefined : this.#pattern.exec(text)?.[0];
+    if (text === undefined) return undefined;
+    return this.#pattern?.exec(text)?.[0] ?? FILE_NAME.exec(text)?.[0];
   }
 }
 

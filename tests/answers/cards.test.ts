@@ -257,6 +257,7 @@ describe('what a reader sees before pressing anything', () => {
     ...patrolNumbersLazy(),
     { command: 'attacks' },
     { command: 'where', place: 'ain-hour' },
+    { command: 'where', place: 'Latakia' },
     { command: 'search', query: 'human shields' },
   ];
 
@@ -282,7 +283,13 @@ describe('what a reader sees before pressing anything', () => {
 
   it('no internal id appears in any card or panel, in Discord or in the terminal', () => {
     const ids = internalIds();
-    const targets = [...EVERY_CARD, ...patrolNumbers().map((number) => ({ command: 'patrol', number }) as const), ...base.sources.map((s) => ({ command: 'source', id: s.id }) as const)];
+    const targets = [
+      ...EVERY_CARD,
+      ...patrolNumbers().map((number) => ({ command: 'patrol', number }) as const),
+      ...base.sources.map((s) => ({ command: 'source', id: s.id }) as const),
+      ...base.events.map((e) => ({ command: 'event', id: e.id }) as const),
+      ...base.facts.map((f) => ({ command: 'fact', id: f.id }) as const),
+    ];
     for (const target of targets) {
       for (const a of [card(target), panel(index, target, 'quotes'), panel(index, target, 'disputes')]) {
         const text = `${displayed(visibleText(renderDiscord(a)))}\n${renderTerminal(a)}`;

@@ -13,6 +13,13 @@ describe('internal ids in reader text', () => {
     expect(ids.find(undefined)).toBeUndefined();
   });
 
+  it('finds the name of a knowledge file too: readers have no files', () => {
+    const ids = new InternalIds([]);
+    expect(ids.find('as of the publication (15–17 March 2020, sources.yaml)')).toBe('sources.yaml');
+    expect(ids.find('see facts/sofrep.yaml for more')).toBe('facts/sofrep.yaml');
+    expect(ids.find('a YAML file, or yaml alone')).toBeUndefined();
+  });
+
   itReportsEach([
     {
       rule: "a dispute's note names a fact by its id",
@@ -31,6 +38,15 @@ describe('internal ids in reader text', () => {
       line: 30,
       field: 'facts[1].date_reasoning',
       message: 'names the internal id alpha-news-patrol, which a reader sees: say it in words',
+    },
+    {
+      rule: "a fact's date reasoning names a knowledge file",
+      file: 'facts/alpha-news-patrol.yaml',
+      from: 'date_reasoning: Said about the fifth patrol, before the article appeared.',
+      to: 'date_reasoning: Said about the fifth patrol, before the article appeared (sources.yaml).',
+      line: 30,
+      field: 'facts[1].date_reasoning',
+      message: 'names the internal id sources.yaml, which a reader sees: say it in words',
     },
     {
       rule: "an event's card line names the dispute by its id",
