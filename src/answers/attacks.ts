@@ -47,7 +47,7 @@ export function answerAttacks(index: KnowledgeIndex, from?: string, to?: string)
     (related.length > 0 ? `, and ${plural(related.length, 'related attack')} on the forces involved.` : '.');
   const entries = onPatrols.map((view): Entry => (c) => {
     const disputed = holdsDispute(index.base, view.reports.map((f) => f.id));
-    const text: Inline = [{ strong: attackLabel(view, year === undefined) }, ' ', ...cited(view.brief.text, view.brief.cites, c)];
+    const text: Inline = [{ strong: attackLabel(view, year === undefined) }, ' — ', ...cited(view.brief.text, view.brief.cites, c)];
     return { kind: 'item', text, ...(disputed ? { disputed: true } : {}) };
   });
   const { shown, left } = fitList(index.base, entries, LIST_BUDGET, citations);

@@ -39,14 +39,17 @@ export interface EventCatalogue {
   readonly byFact: ReadonlyMap<string, readonly EventView[]>;
 }
 
-/** Kinds of fact that tell of something happening; statements and context are claims about things. */
+/**
+ * Kinds of fact that tell of one thing happening, which an event made from the fact can stand for
+ * until a record groups it. Not patrol facts without a patrol number ("joint patrols were carried
+ * out"), military actions or statements: those are claims about the course of things, which the
+ * timeline would list as if each were an event.
+ */
 const EVENTFUL: Partial<Record<FactKind, EventKind>> = {
-  patrol: 'patrol',
   attack: 'attack',
   training: 'training',
   agreement: 'agreement',
   humanitarian: 'humanitarian',
-  'military-action': 'military-action',
 };
 
 /** Names and labels for events and lines made from facts: what kind of claim each is. */
