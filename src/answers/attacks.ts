@@ -50,7 +50,8 @@ export function answerAttacks(index: KnowledgeIndex, from?: string, to?: string)
     const text: Inline = [{ strong: attackLabel(view, year === undefined) }, ' — ', ...cited(view.brief.text, view.brief.cites, c)];
     return { kind: 'item', text, ...(disputed ? { disputed: true } : {}) };
   });
-  const { shown, left } = fitList(index.base, entries, LIST_BUDGET, citations);
+  // The related attacks' small line takes its share of the card's 1,000 characters first.
+  const { shown, left } = fitList(index.base, entries, LIST_BUDGET - (related.length > 0 ? RELATED_BUDGET : 0), citations);
   const blocks: Block[] = [{ kind: 'para', text: [lead] }, { kind: 'break' }, ...shown];
   if (related.length > 0) {
     // Related attacks share one small line: as many as fit, then a count (the menu opens any of them).
