@@ -1,0 +1,35 @@
+/** The fact base's events in a card's range, as the timeline picture draws them. */
+import type { Picture } from '../../answers/answer.ts';
+import { holdsDispute } from '../../answers/event-card.ts';
+import { eventsOf } from '../../answers/events.ts';
+import { eventsBetween } from '../../answers/range.ts';
+import type { FactBase } from '../../domain/types.ts';
+import { dayNumber, possibleDays } from '../../knowledge/days.ts';
+import type { Timeline, TimelineEvent } from './layout.ts';
+import { rowOf } from './rows.ts';
+
+/** The same events, in the same range, as the card's own list (answers/range.ts decides both). */
+export function timelineOf(base: FactBase, picture: Picture): Timeline {
+  const views = eventsBetween(eventsOf(base).all, picture);
+  const events = views.flatMap((view): TimelineEvent[] => {
+    const days = possibleDays(view.dated);
+    if (!days) return [];
+    const row = rowOf(view.kind, view.target);
+    // Patrol numbers label patrols and the attacks on them: the numbers readers look for.
+    const numbered = view.patrol && (row === 'patrols' || row === 'attacks');
+    return [
+      {
+        id: view.id,
+        row,
+        first: days.first,
+        last: days.last,
+        ...(numbered && { label: String(view.patrol!.number) }),
+        // An event whose reports hold both sides of a dispute, as its own card's ⚖ count says.
+        disputed: holdsDispute(base, view.reports.map((f) => f.id)),
+      },
+    ];
+  });
+  const from = picture.from ? dayNumber(picture.from) : null;
+  const to = picture.to ? dayNumber(picture.to) : null;
+  return { events, ...(from !== null && { from }), ...(to !== null && { to }) };
+}
