@@ -1,0 +1,52 @@
+/**
+ * The timeline picture in words, for screen readers (the gallery item's alt text): what it covers,
+ * how many events each row holds and which patrols are numbered, how many dates are certain, and
+ * what the axis leaves out. Counts and patrol numbers only: the card's own text tells the events.
+ */
+import { formatInterval, isoToDay } from '../../answers/dates.ts';
+import { listText, plural } from '../../answers/words.ts';
+import { isoDay } from '../../knowledge/days.ts';
+import type { TimelineLayout } from './layout.ts';
+import type { DaySpan } from './time-axis.ts';
+
+function spanText(span: DaySpan): string {
+  return formatInterval({ start: isoToDay(isoDay(span.first)), end: isoToDay(isoDay(span.last)) });
+}
+
+/** " (patrols 1 and 22, and 1 unnumbered)", " (on patrols 21 and 25)" */
+function numbers(labels: readonly (string | undefined)[], on: string): string {
+  const numbered = [...new Set(labels.filter((l): l is string => l !== undefined))].sort((a, b) => Number(a) - Number(b));
+  const unnumbered = labels.filter((l) => l === undefined).length;
+  const parts = [];
+  if (numbered.length > 0) parts.push(`${on}${numbered.length === 1 ? 'patrol' : 'patrols'} ${listText(numbered)}`);
+  if (unnumbered > 0 && numbered.length > 0) parts.push(`${unnumbered} unnumbered`);
+  return parts.length > 0 ? ` (${parts.join(', and ')})` : '';
+}
+
+export function describeTimeline(layout: TimelineLayout): string {
+  const { marks } = layout;
+  const sentences = [`Timeline of ${plural(marks.length, 'event')}, ${spanText(layout.range)}, one row per kind.`];
+  const rows = layout.rows.map((row) => {
+    const inRow = marks.filter((m) => m.event.row === row.row.key);
+    const labels = inRow.map((m) => m.event.label);
+    if (row.row.key === 'patrols') return `${row.row.name}: ${inRow.length}${numbers(labels, '')}`;
+    if (row.row.key === 'attacks') return `${row.row.name}: ${inRow.length}${numbers(labels, 'on ')}`;
+    return `${row.row.name}: ${inRow.length}`;
+  });
+  sentences.push(`${rows.join('. ')}.`);
+  const dots = marks.filter((m) => m.shape === 'dot').length;
+  const bars = marks.length - dots;
+  sentences.push(
+    [dots > 0 ? `${dots} known to the day, drawn as dots` : '', bars > 0 ? `${bars} known only to a week, a month or a span, drawn as bars over the days they could fall on` : '']
+      .filter(Boolean)
+      .join('; ') + '.',
+  );
+  const disputed = marks.filter((m) => m.event.disputed).length;
+  if (disputed > 0) sentences.push(`${disputed} marked ⚖ where the sources disagree.`);
+  const cut = marks.filter((m) => m.cutBefore || m.cutAfter).length;
+  if (cut > 0) sentences.push(`${cut} go on past the edges of the range.`);
+  if (layout.axis.collapsed.length > 0) {
+    sentences.push(`The axis leaves out ${listText(layout.axis.collapsed.map(spanText))}, with nothing on record.`);
+  }
+  return sentences.join(' ');
+}
