@@ -75,6 +75,8 @@ function listAnswer(index: KnowledgeIndex): Answer {
     notes: listInferenceNotes(mains),
     actions: [{ kind: 'open', label: 'All attacks', emoji: ATTACK_EMOJI, target: { command: 'attacks' } }],
     menu: patrolMenu(catalogue),
+    // The whole timeline: the patrols among the attacks, agreements and training around them.
+    picture: { kind: 'timeline' },
     evidence: eventEvidence(mains),
   };
 }
