@@ -6,12 +6,12 @@
 import type { APIApplicationCommandOptionChoice, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { KnowledgeIndex } from '../search/types.ts';
 import { commandReply } from './answer-reply.ts';
-import type { CommandContext, CommandModule, MessageData, Outgoing } from './types.ts';
+import type { CommandContext, CommandModule, Outgoing, Reply } from './types.ts';
 
 /** Answer now, or, before the first load has finished, acknowledge within Discord's 3 seconds and answer when ready. */
-export function replyWhenReady(ctx: CommandContext, ephemeral: boolean, build: (index: KnowledgeIndex) => MessageData): Outgoing {
-  if (!ctx.index) return { kind: 'deferred', ephemeral, data: ctx.ready().then(build) };
-  return { kind: 'message', data: build(ctx.index) };
+export function replyWhenReady(ctx: CommandContext, ephemeral: boolean, build: (index: KnowledgeIndex) => Reply): Outgoing {
+  if (!ctx.index) return { kind: 'deferred', ephemeral, reply: ctx.ready().then(build) };
+  return { kind: 'message', ...build(ctx.index) };
 }
 
 type Suggest = (index: KnowledgeIndex, focused: string) => readonly APIApplicationCommandOptionChoice[];

@@ -24,7 +24,7 @@ export async function handleInteraction(incoming: Incoming, ctx: CommandContext)
   try {
     const outgoing = await route(incoming, ctx);
     // Work that finishes after the acknowledgement fails inside the same boundary as work done before it.
-    if (outgoing.kind === 'deferred') return { ...outgoing, data: outgoing.data.catch((err: unknown) => failureMessage(err, incoming, ctx)) };
+    if (outgoing.kind === 'deferred') return { ...outgoing, reply: outgoing.reply.catch((err: unknown) => ({ data: failureMessage(err, incoming, ctx) })) };
     return outgoing;
   } catch (err) {
     if (incoming.kind === 'autocomplete') {
@@ -65,7 +65,7 @@ async function route(incoming: Incoming, ctx: CommandContext): Promise<Outgoing>
       return press(incoming, ctx);
     case 'mention': {
       const index = ctx.index ?? (await ctx.ready());
-      return { kind: 'message', data: chatReply(index, incoming.content, { ephemeral: false }) };
+      return { kind: 'message', ...chatReply(index, incoming.content, { ephemeral: false }) };
     }
   }
 }
@@ -94,9 +94,9 @@ async function press(incoming: Extract<Incoming, { kind: 'component' }>, ctx: Co
   // A press cannot wait for a first load past Discord's 3 seconds; it is rare enough to just say so.
   if (!ctx.index) return { kind: 'message', data: notice('The fact base is still loading. Try again in a moment.') };
   const { action, target } = decoded.value;
-  if (action !== 'open') return { kind: 'message', data: panelReply(ctx.index, target, action) };
-  if (incoming.ephemeral) return { kind: 'update', data: cardReply(ctx.index, target, { ephemeral: true }) };
-  return { kind: 'message', data: cardReply(ctx.index, target, { ephemeral: true }) };
+  if (action !== 'open') return { kind: 'message', ...panelReply(ctx.index, target, action) };
+  if (incoming.ephemeral) return { kind: 'update', ...cardReply(ctx.index, target, { ephemeral: true }) };
+  return { kind: 'message', ...cardReply(ctx.index, target, { ephemeral: true }) };
 }
 
 function describe(incoming: Incoming) {

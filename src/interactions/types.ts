@@ -36,13 +36,30 @@ export type Incoming =
 
 export type MessageData = APIInteractionResponseCallbackData;
 
+/** A file sent with a message: a card's picture, which the card shows as `attachment://<name>`. */
+export interface OutgoingFile {
+  readonly name: string;
+  readonly data: Buffer;
+  /** Alt text, the same as the card gives the picture. */
+  readonly description?: string;
+}
+
+/**
+ * A message as API JSON, and the files it uploads. When there are files, `data.attachments` lists
+ * them in the same order (`id` is the index into `files`), as Discord's multipart upload requires.
+ */
+export interface Reply {
+  readonly data: MessageData;
+  readonly files?: readonly OutgoingFile[];
+}
+
 export type Outgoing =
-  | { readonly kind: 'message'; readonly data: MessageData }
+  | ({ readonly kind: 'message' } & Reply)
   /** Replace the message a component belongs to (browsing within a card only the presser sees). */
-  | { readonly kind: 'update'; readonly data: MessageData }
+  | ({ readonly kind: 'update' } & Reply)
   | { readonly kind: 'choices'; readonly choices: readonly APIApplicationCommandOptionChoice[] }
-  /** Acknowledge now and send `data` when it is ready: for work that might pass Discord's 3 seconds. */
-  | { readonly kind: 'deferred'; readonly ephemeral: boolean; readonly data: Promise<MessageData> };
+  /** Acknowledge now and send `reply` when it is ready: for work that might pass Discord's 3 seconds. */
+  | { readonly kind: 'deferred'; readonly ephemeral: boolean; readonly reply: Promise<Reply> };
 
 /** What a command handler may use. Handlers never touch discord.js or HTTP. */
 export interface CommandContext {

@@ -48,7 +48,10 @@ const CAPS = { title: 200, block: 1500, label: 60, button: 80, option: 100, plac
 const MAX_SECTIONS = 8;
 const MAX_BUTTON_ROWS = 2;
 
-/** A picture the transport attaches to the message: the card refers to it as attachment://name. */
+/**
+ * A picture the transport uploads with the message (as files[0]): the card shows it as
+ * attachment://name and lists it in `attachments`.
+ */
 export interface AttachedPicture {
   readonly name: string;
   /** Alt text for screen readers: what the picture shows, summed up. */
@@ -169,11 +172,10 @@ export function renderDiscord(answer: Answer, options: RenderOptions = {}): Disc
     if (i > 0) container.addSeparatorComponents(new SeparatorBuilder().setDivider(true).setSpacing(SeparatorSpacingSize.Small));
     container.addTextDisplayComponents(new TextDisplayBuilder().setContent(text));
   });
-  if (answer.picture && options.picture) {
+  const picture = answer.picture && options.picture ? { name: options.picture.name, alt: truncateWords(plainLine(options.picture.description), 1024) } : undefined;
+  if (picture) {
     container.addMediaGalleryComponents(
-      new MediaGalleryBuilder().addItems(
-        new MediaGalleryItemBuilder().setURL(`attachment://${options.picture.name}`).setDescription(truncateWords(plainLine(options.picture.description), 1024)),
-      ),
+      new MediaGalleryBuilder().addItems(new MediaGalleryItemBuilder().setURL(`attachment://${picture.name}`).setDescription(picture.alt)),
     );
   }
   if (body.length < texts.length) container.addTextDisplayComponents(new TextDisplayBuilder().setContent(texts[texts.length - 1]!));
@@ -187,6 +189,8 @@ export function renderDiscord(answer: Answer, options: RenderOptions = {}): Disc
     flags: MessageFlags.IsComponentsV2 | (options.ephemeral ? MessageFlags.Ephemeral : 0),
     components: [container.toJSON() as APIMessageTopLevelComponent],
     allowed_mentions: { parse: [] },
+    // The file the gallery shows, uploaded as files[0] with the message: Discord matches them by id.
+    ...(picture && { attachments: [{ id: 0, filename: picture.name, description: picture.alt }] }),
   };
 }
 

@@ -17,7 +17,7 @@ function labelsOf(incoming: Incoming, outcome: string) {
 export function observeAnswer(metrics: Metrics, incoming: Incoming, outgoing: Outgoing, started: number): void {
   const seconds = () => (performance.now() - started) / 1000;
   if (outgoing.kind !== 'deferred') return metrics.interaction(labelsOf(incoming, outgoing.kind), seconds());
-  outgoing.data.then(
+  outgoing.reply.then(
     () => metrics.interaction(labelsOf(incoming, 'deferred'), seconds()),
     () => metrics.interaction(labelsOf(incoming, 'failed'), seconds()),
   );

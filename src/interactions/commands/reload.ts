@@ -33,7 +33,7 @@ export const command: CommandModule = {
     return {
       kind: 'deferred',
       ephemeral: true,
-      data: ctx.reload().then(reloadReport),
+      reply: ctx.reload().then((outcome) => ({ data: reloadReport(outcome) })),
     };
   },
 };
