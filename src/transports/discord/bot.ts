@@ -62,15 +62,15 @@ export function createBot(options: BotOptions): Bot {
     if (!interaction.isRepliable()) return;
     switch (outgoing.kind) {
       case 'message':
-        await interaction.reply(replyOptions(outgoing.data));
+        await interaction.reply(replyOptions(outgoing));
         return;
       case 'update':
-        if (interaction.isMessageComponent()) await interaction.update(updateOptions(outgoing.data));
+        if (interaction.isMessageComponent()) await interaction.update(updateOptions(outgoing));
         return;
       case 'deferred': {
         await interaction.deferReply(outgoing.ephemeral ? { flags: 'Ephemeral' } : {});
         // Editing the original response with the V2 flag is how a deferred card is completed.
-        await interaction.editReply(updateOptions(await outgoing.data));
+        await interaction.editReply(updateOptions(await outgoing.reply));
         return;
       }
       case 'choices':
@@ -107,7 +107,7 @@ export function createBot(options: BotOptions): Bot {
     const started = performance.now();
     try {
       const outgoing = await handleInteraction(incoming, ctx);
-      if (outgoing.kind === 'message') await message.reply(messageReplyOptions(outgoing.data));
+      if (outgoing.kind === 'message') await message.reply(messageReplyOptions(outgoing));
       observeAnswer(metrics, incoming, outgoing, started);
     } catch (err) {
       observeFailure(metrics, incoming, started);
