@@ -221,7 +221,7 @@ describe('what the dispatcher is given', () => {
 
 describe('deferred replies', () => {
   it('acknowledges with type 5 and PATCHes the answer to the original response, without a bot token', async () => {
-    handle.mockImplementationOnce(async () => ({ kind: 'deferred', ephemeral: true, data: Promise.resolve({ content: 'later <@123>', flags: 64 }) }));
+    handle.mockImplementationOnce(async () => ({ kind: 'deferred', ephemeral: true, reply: Promise.resolve({ data: { content: 'later <@123>', flags: 64 } }) }));
     const payload = slash('reload');
     const res = await endpoint.client.post(payload);
     expect(res.json).toEqual({ type: 5, data: { flags: 64 } });
@@ -234,7 +234,7 @@ describe('deferred replies', () => {
   });
 
   it('finishes a deferred reply whose work failed with an error id, logged under the same id', async () => {
-    handle.mockImplementationOnce(async () => ({ kind: 'deferred', ephemeral: false, data: Promise.reject(new Error('index exploded')) }));
+    handle.mockImplementationOnce(async () => ({ kind: 'deferred', ephemeral: false, reply: Promise.reject(new Error('index exploded')) }));
     const res = await endpoint.client.post(slash('timeline'));
     expect(res.json).toEqual({ type: 5, data: {} });
     const patch = await harness.catcher.request(1);
@@ -248,7 +248,7 @@ describe('deferred replies', () => {
 
   it('logs a refused follow-up without the interaction token, which is a credential', async () => {
     harness.catcher.failNext(404, { message: 'Unknown Webhook', code: 10015 });
-    handle.mockImplementationOnce(async () => ({ kind: 'deferred', ephemeral: false, data: Promise.resolve({ content: 'late' }) }));
+    handle.mockImplementationOnce(async () => ({ kind: 'deferred', ephemeral: false, reply: Promise.resolve({ data: { content: 'late' } }) }));
     const payload = slash('help');
     await endpoint.client.post(payload);
     await harness.catcher.request(1);

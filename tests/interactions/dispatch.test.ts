@@ -93,7 +93,7 @@ describe('the central error boundary', () => {
     const out = await handleInteraction({ kind: 'command', name: 'patrol', options: { number: 22 }, userId: '1' }, context({ index: null, ready: () => ready }));
     expect(out.kind).toBe('deferred');
     release(index);
-    const data = await (out as { data: Promise<MessageData> }).data;
+    const { data } = await (out as { reply: Promise<{ data: MessageData }> }).reply;
     expect(data.flags).toBe(MessageFlags.IsComponentsV2);
     expect(data.components).toHaveLength(1);
   });
@@ -102,13 +102,13 @@ describe('the central error boundary', () => {
     const early = context({ index: null, ready: async () => index });
     const invalid = await handleInteraction({ kind: 'command', name: 'patrol', options: { number: 'many' }, userId: '1' }, early);
     expect(invalid.kind).toBe('deferred');
-    const shown = await (invalid as { data: Promise<{ content: string; flags: number }> }).data;
+    const { data: shown } = await (invalid as { reply: Promise<{ data: { content: string; flags: number } }> }).reply;
     expect(shown.content).toMatch(/whole number/);
     expect(shown.content).not.toMatch(/error id/);
 
     const broken = await handleInteraction({ kind: 'command', name: 'reload', options: {}, userId: '1', memberPermissions: '8' }, context({ reload: async () => { throw new Error('disk gone'); } }));
     expect(broken.kind).toBe('deferred');
-    const failed = await (broken as { data: Promise<{ content: string }> }).data;
+    const { data: failed } = await (broken as { reply: Promise<{ data: { content: string } }> }).reply;
     const id = /error id `([0-9a-f]{8})`/.exec(failed.content)?.[1];
     expect(id).toBeDefined();
     expect(JSON.stringify(logs.find((l) => l.errorId === id))).toContain('disk gone');

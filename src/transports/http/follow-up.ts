@@ -1,18 +1,19 @@
 /**
  * Finishing deferred replies. The HTTP response acknowledged the interaction ("thinking…"); the
- * answer goes later to the interaction's webhook, `PATCH /webhooks/{application}/{token}/messages/@original`.
+ * answer goes later to the interaction's webhook, `PATCH /webhooks/{application}/{token}/messages/@original`,
+ * as JSON, or as multipart (`payload_json` and `files[n]`) when it uploads a picture.
  * The interaction token is the credential, so no bot token is needed or sent (`auth: false`).
  */
 import { REST, Routes } from 'discord.js';
 import { failureNotice } from '../../interactions/dispatch.ts';
-import type { MessageData } from '../../interactions/types.ts';
+import type { Reply } from '../../interactions/types.ts';
 import { redactSecrets, type Logger } from '../../runtime/logger.ts';
 import type { FollowUpTarget } from './incoming.ts';
 import { followUpBody } from './response.ts';
 
 export interface FollowUps {
-  /** Send `data` to the deferred reply once it resolves; failures are logged, never thrown. */
-  finish(target: FollowUpTarget, data: Promise<MessageData>, interactionId: string): void;
+  /** Send `reply` to the deferred reply once it resolves; failures are logged, never thrown. */
+  finish(target: FollowUpTarget, reply: Promise<Reply>, interactionId: string): void;
   /** How many deferred replies are still waiting for their answer or their PATCH. */
   readonly pending: number;
   /** Wait for the pending follow-ups, at most `graceMs`; resolves with how many were abandoned. */
@@ -25,11 +26,16 @@ export function createFollowUps(options: { readonly apiUrl: string; readonly log
   const rest = new REST({ api: options.apiUrl });
   const inFlight = new Set<Promise<void>>();
 
-  async function deliver(target: FollowUpTarget, data: Promise<MessageData>, interactionId: string): Promise<void> {
+  async function deliver(target: FollowUpTarget, reply: Promise<Reply>, interactionId: string): Promise<void> {
     // The dispatcher's boundary covers deferred work; this one is for a handler given in its place.
-    const message = await data.catch((err: unknown) => failureNotice(log, err, { interactionId }, 'deferred answer failed'));
+    const { data, files = [] } = await reply.catch((err: unknown): Reply => ({ data: failureNotice(log, err, { interactionId }, 'deferred answer failed') }));
     try {
-      await rest.patch(Routes.webhookMessage(target.applicationId, target.token), { body: followUpBody(message), auth: false });
+      // With files, REST sends multipart: the body as payload_json, each file as files[i].
+      await rest.patch(Routes.webhookMessage(target.applicationId, target.token), {
+        body: followUpBody(data),
+        ...(files.length > 0 && { files: files.map((f) => ({ name: f.name, data: f.data })) }),
+        auth: false,
+      });
       log.debug({ interactionId }, 'deferred reply completed');
     } catch (err) {
       log.error({ failure: sendFailure(err, target.token), interactionId }, 'could not complete the deferred reply');
@@ -37,8 +43,8 @@ export function createFollowUps(options: { readonly apiUrl: string; readonly log
   }
 
   return {
-    finish(target, data, interactionId) {
-      const task = deliver(target, data, interactionId).finally(() => inFlight.delete(task));
+    finish(target, reply, interactionId) {
+      const task = deliver(target, reply, interactionId).finally(() => inFlight.delete(task));
       inFlight.add(task);
     },
     get pending() {

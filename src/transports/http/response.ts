@@ -2,6 +2,9 @@
  * `Outgoing` → the interaction response Discord expects as the HTTP reply, and the body of the
  * follow-up edit that completes a deferred reply. The interaction layer already speaks API JSON, so
  * this only picks the response type and enforces what must hold for every message we send.
+ *
+ * The HTTP response can only be JSON, and files must be uploaded as multipart: a reply with a file
+ * (a card's picture) is acknowledged as deferred and sent through the webhook, like slow work.
  */
 import {
   InteractionResponseType,
@@ -9,7 +12,7 @@ import {
   type APIInteractionResponse,
   type RESTPatchAPIWebhookWithTokenMessageJSONBody,
 } from 'discord.js';
-import type { MessageData, Outgoing } from '../../interactions/types.ts';
+import type { MessageData, Outgoing, Reply } from '../../interactions/types.ts';
 
 /**
  * Never ping anyone, whatever the text contains (it may quote a user or a message). Components
@@ -31,18 +34,40 @@ function forEdit(data: MessageData): MessageData {
   return kept === 0 ? rest : { ...rest, flags: kept };
 }
 
+/** An update replaces the whole card, files too: one without a picture drops the card's earlier one. */
+function replacing(data: MessageData): MessageData {
+  return { ...data, attachments: data.attachments ?? [] };
+}
+
+function uploads(reply: Reply): boolean {
+  return (reply.files?.length ?? 0) > 0;
+}
+
+/** What goes through the webhook once the response is sent: deferred work, or a reply that uploads files. */
+export function webhookReply(outgoing: Outgoing): Promise<Reply> | undefined {
+  if (outgoing.kind === 'deferred') return outgoing.reply;
+  if ((outgoing.kind === 'message' || outgoing.kind === 'update') && uploads(outgoing)) return Promise.resolve({ data: outgoing.data, files: outgoing.files! });
+  return undefined;
+}
+
 export function interactionResponse(outgoing: Outgoing): APIInteractionResponse {
   switch (outgoing.kind) {
     case 'message':
+      if (uploads(outgoing)) return deferredMessage(((outgoing.data.flags ?? 0) & MessageFlags.Ephemeral) !== 0);
       return { type: InteractionResponseType.ChannelMessageWithSource, data: complete(outgoing.data) };
     case 'update':
-      return { type: InteractionResponseType.UpdateMessage, data: complete(forEdit(outgoing.data)) };
+      if (uploads(outgoing)) return { type: InteractionResponseType.DeferredMessageUpdate };
+      return { type: InteractionResponseType.UpdateMessage, data: complete(replacing(forEdit(outgoing.data))) };
     case 'choices':
       return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [...outgoing.choices] } };
     case 'deferred':
-      // "Thinking…" now; the visibility chosen here is the one the finished answer gets.
-      return { type: InteractionResponseType.DeferredChannelMessageWithSource, data: outgoing.ephemeral ? { flags: MessageFlags.Ephemeral } : {} };
+      return deferredMessage(outgoing.ephemeral);
   }
+}
+
+/** "Thinking…" now; the visibility chosen here is the one the finished answer gets. */
+function deferredMessage(ephemeral: boolean): APIInteractionResponse {
+  return { type: InteractionResponseType.DeferredChannelMessageWithSource, data: ephemeral ? { flags: MessageFlags.Ephemeral } : {} };
 }
 
 /** The edit of the deferred reply (`PATCH …/messages/@original`), which completes a card with the V2 flag. */

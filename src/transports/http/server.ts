@@ -21,7 +21,7 @@ import { connectionsCheckingInterval, DEFAULT_LIMITS, DISCARD_LIMIT_BYTES, type 
 import { discardBody, readBody } from './read-body.ts';
 import { createRefusals, type RefusalReason } from './refusals.ts';
 import { ReplayGuard } from './replay-guard.ts';
-import { ephemeralNotice, interactionResponse, NO_CHOICES, PONG } from './response.ts';
+import { ephemeralNotice, interactionResponse, NO_CHOICES, PONG, webhookReply } from './response.ts';
 import { MAX_SIGNATURE_AGE_SECONDS, precheckSignature, publicKeyFromHex, verifySignature } from './signature.ts';
 export type { KnowledgeSource };
 
@@ -142,14 +142,16 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
         if (!replays.firstSighting(id, Number(timestamp), now())) return refuse(res, 'replay', 409, { error: 'interaction already received' });
         log.debug({ interactionId: id, kind: incoming.kind, ...('name' in incoming && { command: incoming.name }) }, 'interaction');
         const outgoing = await handle(incoming, ctx);
-        // A deferred answer that fails while the acknowledgement is still being sent must not be
-        // an unhandled rejection; followUps handles its failure once the response is out.
-        if (outgoing.kind === 'deferred') outgoing.data.catch(() => {});
+        // Deferred work, or a reply with a file, is finished through the webhook. A deferred answer
+        // that fails while the acknowledgement is still being sent must not be an unhandled
+        // rejection; followUps handles its failure once the response is out.
+        const later = incoming.kind === 'autocomplete' ? undefined : webhookReply(outgoing);
+        later?.catch(() => {});
         const response = incoming.kind === 'autocomplete' && outgoing.kind !== 'choices' ? NO_CHOICES : interactionResponse(outgoing);
         await send(res, 200, response);
         observeAnswer(metrics, incoming, outgoing, started);
         // The edit may only follow the acknowledgement, so it starts once the response is sent.
-        if (outgoing.kind === 'deferred') followUps.finish(target, outgoing.data, id);
+        if (later) followUps.finish(target, later, id);
         return;
       }
     }
