@@ -3,24 +3,27 @@
  * the card, then its quotes & sources panel and its disputes panel, so a terminal user has what a
  * Discord user gets by pressing.
  *   --json      print exactly the first message the bot sends to Discord (flags and components included)
+ *   --png FILE  also write the card's picture (the /timeline, /attacks and /patrol list cards have one)
  * KNOWLEDGE_DIR (environment) answers from another knowledge directory.
  * Exit codes: 0 for every answered command, "nothing found" included; 1 when the knowledge files
- * have problems (each printed as path:line: field: message); 2 for a command or option that cannot
- * be parsed, with a usage line. No stack trace is ever printed.
+ * have problems (each printed as path:line: field: message) or the picture cannot be written; 2 for
+ * a command or option that cannot be parsed, with a usage line, or --png for a card without a
+ * picture. No stack trace is ever printed.
  */
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { answer } from '../../answers/index.ts';
+import { cardReply } from '../../interactions/answer-reply.ts';
 import { formatIssue, loadKnowledge } from '../../knowledge/load.ts';
-import { renderDiscord } from '../../render/discord.ts';
 import { ConfigError, loadConfig, type Config } from '../../runtime/config.ts';
 import { buildKnowledgeIndex } from '../../search/index.ts';
 import { generalUsage, parseCommand } from './parse-command.ts';
 import { terminalAnswer } from './terminal-answer.ts';
 
-const USAGE = 'usage: npm run ask -- [--json] "/command [options]"';
+const USAGE = 'usage: npm run ask -- [--json] [--png FILE] "/command [options]"';
 
 interface Args {
   readonly json: boolean;
+  readonly png?: string;
   readonly command: string;
   readonly help: boolean;
 }
@@ -28,15 +31,20 @@ interface Args {
 function parseArgs(argv: readonly string[]): Args | string {
   let json = false;
   let help = false;
+  let png: string | undefined;
   const words: string[] = [];
-  for (const arg of argv) {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
     if (words.length === 0 && arg === '--json') json = true;
     else if (words.length === 0 && (arg === '--help' || arg === '-h')) help = true;
-    else if (words.length === 0 && arg.startsWith('--')) return `unknown flag ${arg.slice(0, 40)}`;
+    else if (words.length === 0 && (arg === '--png' || arg.startsWith('--png='))) {
+      png = arg === '--png' ? argv[++i] : arg.slice('--png='.length);
+      if (!png || png.startsWith('--')) return '--png needs a file name, e.g. --png timeline.png';
+    } else if (words.length === 0 && arg.startsWith('--')) return `unknown flag ${arg.slice(0, 40)}`;
     else words.push(arg);
   }
   // `npm run ask -- /patrol 22` arrives as two words: the command is all of them.
-  return { json, help, command: words.join(' ') };
+  return { json, help, command: words.join(' '), ...(png !== undefined && { png }) };
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -71,8 +79,24 @@ async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
   const index = buildKnowledgeIndex(loaded.base);
-  if (args.json) {
-    process.stdout.write(`${JSON.stringify(renderDiscord(answer(index, parsed.query)), null, 2)}\n`);
+  // What the bot sends: the message, and the picture it uploads with it.
+  const reply = args.json || args.png ? cardReply(index, parsed.query, { ephemeral: false }) : undefined;
+  if (args.png) {
+    const picture = reply?.files?.[0];
+    if (!picture) {
+      process.stderr.write(`${parsed.query.command}: this answer has no picture (/timeline, /attacks and /patrol without a number have one)\n`);
+      return 2;
+    }
+    try {
+      await writeFile(args.png, picture.data);
+    } catch (err) {
+      process.stderr.write(`could not write ${args.png}: ${(err as NodeJS.ErrnoException).code ?? String(err)}\n`);
+      return 1;
+    }
+    process.stderr.write(`wrote ${args.png} (${picture.data.length} bytes): ${picture.description}\n`);
+  }
+  if (reply && args.json) {
+    process.stdout.write(`${JSON.stringify(reply.data, null, 2)}\n`);
   } else {
     const width = process.stdout.isTTY ? Math.min(process.stdout.columns || 80, 100) : 80;
     process.stdout.write(`${terminalAnswer(index, parsed.query, { width })}\n`);
