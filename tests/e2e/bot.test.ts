@@ -1,12 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ApplicationIntegrationType, InteractionContextType, InteractionResponseType, MessageFlags } from 'discord.js';
+import { ApplicationIntegrationType, ComponentType, InteractionContextType, InteractionResponseType, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse, stringify } from 'yaml';
 import type { FactBase } from '../../src/domain/types.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import type { DiscordMessage } from '../../src/render/discord.ts';
-import { cardText, customIds, displayed, menuValues } from '../render/discord-limits.ts';
+import { answer } from '../../src/answers/index.ts';
+import { pictureFor } from '../../src/render/picture.ts';
+import { allComponents, cardText, customIds, displayed, menuValues } from '../render/discord-limits.ts';
 import { PRIVILEGED_INTENTS, type InteractionHandle } from '../discord-server/index.ts';
 import { startHarness, type Harness } from './harness.ts';
 
@@ -29,6 +31,9 @@ afterAll(async () => {
 
 /** What a reply says: a card's text displays, or a notice's content, as the reader sees it. */
 const replyText = (r: InteractionHandle) => displayed(`${r.initial?.data?.content ?? ''}\n${cardText((r.initial?.data ?? {}) as DiscordMessage)}`);
+/** The URLs a message's media galleries show. */
+const galleryUrls = (message: DiscordMessage) =>
+  allComponents(message.components).flatMap((c) => (c.type === ComponentType.MediaGallery ? ((c.items ?? []) as { media: { url: string } }[]).map((i) => i.media.url) : []));
 const patrolEvent = (n: number) => base.events.find((e) => e.patrol?.number === n && e.kind === 'patrol') ?? base.events.find((e) => e.patrol?.number === n)!;
 
 describe('the bot in Discord', () => {
@@ -132,6 +137,32 @@ describe('the bot in Discord', () => {
     const text = replyText(r);
     for (const e of base.events.filter((x) => x.kind === 'attack' && x.target === 'joint-patrol')) expect(text).toContain(e.brief.text);
     expect(text).toMatch(/Related, not on a patrol/);
+  });
+
+  it('/timeline uploads its picture with the reply, and the card shows it from attachment://', async () => {
+    const r = await h.server.slashCommand('timeline');
+    expect(r.initial?.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    const index = h.store.current!;
+    const picture = pictureFor(index, answer(index, { command: 'timeline' }))!;
+    const request = h.server.requestsTo('POST /interactions/:id/:token/callback').find((q) => q.params.id === r.id)!;
+    expect(request.files).toEqual([{ field: 'files[0]', name: picture.name, size: picture.png().length, contentType: 'image/png' }]);
+    expect(galleryUrls(r.initial!.data as DiscordMessage)).toEqual([`attachment://${picture.name}`]);
+    // discord.js lists the upload by its index, with the picture's alt text.
+    expect((request.body as { data: { attachments: unknown } }).data.attachments).toEqual([{ id: '0', description: picture.description }]);
+    expect(r.original!.attachments).toEqual([expect.objectContaining({ filename: picture.name, size: picture.png().length })]);
+  });
+
+  it('browsing a hidden timeline by month replaces its picture with the month’s', async () => {
+    const hidden = await h.server.slashCommand('timeline', { hide: true });
+    const before = hidden.original!.attachments.map((a) => a.filename);
+    expect(before).toHaveLength(1);
+    const month = menuValues(hidden.initial!.data as DiscordMessage).at(-1)!;
+    const browsed = await h.server.selectMenu('o:menu', [month], hidden.original!);
+    expect(browsed.initial?.type).toBe(InteractionResponseType.UpdateMessage);
+    const after = hidden.original!.attachments.map((a) => a.filename);
+    expect(after).toHaveLength(1);
+    expect(after).not.toEqual(before);
+    expect(galleryUrls(hidden.original! as unknown as DiscordMessage)).toEqual([`attachment://${after[0]}`]);
   });
 
   it('/search finds the human-shields claim', async () => {

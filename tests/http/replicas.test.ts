@@ -58,9 +58,12 @@ describe('one card, its presses answered by either replica', () => {
     expectValid(updatedB, 7);
     expect(updatedB.json.data.components).toEqual(updatedA.json.data.components);
 
-    // A menu choice on a card A sent, answered by B.
+    // A menu choice on a card A sent, answered by B. The list carries a picture, so A defers it
+    // and sends the card through the webhook.
+    const sent = harness.catcher.requests.length;
     const list = await a.client.post(slash('patrol'));
-    const [value] = menuValues(list.json.data);
+    expect(list.json.type).toBe(5);
+    const [value] = menuValues((await harness.catcher.request(sent + 1)).body);
     const chosen = await b.client.post(selectChoice('o:menu', [value!], SOMEONE_ELSE));
     expectValid(chosen, 4);
     expect(cardText(chosen.json.data)).toMatch(/^## Patrol \d+ · /);

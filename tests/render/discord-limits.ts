@@ -100,6 +100,15 @@ export function payloadProblems(payload: DiscordMessage): string[] {
         check(kids.length >= 1 && kids.length <= 5, `an action row of ${kids.length}`);
         check(kids.every((k) => k.type === ComponentType.Button) || kids.length === 1, 'a select shares its row');
       }
+      if (c.type === ComponentType.MediaGallery) {
+        // A gallery may only show a file the message uploads (or already has).
+        const attached = new Set((payload.attachments ?? []).map((a) => a.filename));
+        for (const item of (c.items ?? []) as { media?: { url?: string }; description?: string }[]) {
+          const url = item.media?.url ?? '';
+          check(!url.startsWith('attachment://') || attached.has(url.slice('attachment://'.length)), `the gallery shows ${url}, which the message does not attach`);
+          check((item.description ?? '').length <= 1024, 'a gallery description over 1024 characters');
+        }
+      }
       if (c.type === ComponentType.Button) check((c.label ?? '').length <= 80, 'button label too long');
       if (c.type === ComponentType.StringSelect) {
         const options = c.options ?? [];
