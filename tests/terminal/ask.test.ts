@@ -2,7 +2,7 @@
  * The `ask` CLI as a user runs it: spawned as a process, exit codes and output checked.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer } from '../../src/answers/index.ts';
 import type { FactBase } from '../../src/domain/types.ts';
 import { renderDiscord } from '../../src/render/discord.ts';
+import { pictureFor } from '../../src/render/picture.ts';
 import type { KnowledgeIndex } from '../../src/search/types.ts';
 import { realIndex } from '../fixtures/real.ts';
 import { payloadProblems } from '../render/discord-limits.ts';
@@ -69,6 +70,36 @@ describe('npm run ask', () => {
     expect(payloadProblems(body)).toEqual([]);
     const expected = renderDiscord(answer(index, { command: 'patrol', number: 22 }));
     expect(body).toEqual(JSON.parse(JSON.stringify(expected)));
+  });
+
+  it('--png writes the card’s picture, the same bytes the bot uploads; --json lists it under attachments', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'm4-ask-png-'));
+    try {
+      const file = join(dir, 'timeline.png');
+      const run = ask(['--json', '--png', file, '/timeline']);
+      expect(run.code).toBe(0);
+      const picture = pictureFor(index, answer(index, { command: 'timeline' }))!;
+      expect(readFileSync(file).equals(picture.png())).toBe(true);
+      expect(run.stderr).toContain(`wrote ${file}`);
+      const body = JSON.parse(run.stdout);
+      expect(body.attachments).toEqual([{ id: 0, filename: picture.name, description: picture.description }]);
+      expect(payloadProblems(body)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('--png for a card without a picture says so and exits 2, writing nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'm4-ask-png-'));
+    try {
+      const run = ask(['--png', join(dir, 'x.png'), '/patrol 22']);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/has no picture/);
+      expect(existsSync(join(dir, 'x.png'))).toBe(false);
+      expectNoStackTrace(run.stderr);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 0 when nothing is found', () => {
