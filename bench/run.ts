@@ -12,6 +12,7 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { machineInfo } from './machine.ts';
 import type { ColdResult, SizeRequest, SizeResult } from './measure-size.ts';
+import { measurePictures, picturesText } from './pictures.ts';
 import { toJson, toText } from './report.ts';
 import { median } from './stats.ts';
 
@@ -86,8 +87,12 @@ async function main(): Promise<void> {
     for (let run = 1; run < COLD_RUNS; run++) extra.push(await runSize<ColdResult>({ ...request, coldOnly: true }, log));
     results.push(withColdRuns(full, extra));
   }
+  // The pictures are drawn from the real fact base, in this process once the sizes are done.
+  if (options.sizes.includes('real')) log('drawing the pictures…');
+  const pictures = options.sizes.includes('real') ? await measurePictures(options.quick) : [];
   const totalMs = performance.now() - started;
-  process.stdout.write(`${options.json ? JSON.stringify(toJson(machine, results, totalMs), null, 2) : toText(machine, results, totalMs)}\n`);
+  const text = () => `${toText(machine, results, totalMs)}${pictures.length > 0 ? `\n\n${picturesText(pictures)}` : ''}`;
+  process.stdout.write(`${options.json ? JSON.stringify({ ...toJson(machine, results, totalMs), ...(pictures.length > 0 && { pictures }) }, null, 2) : text()}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -74,6 +74,8 @@ const BenchJson = z.object({
       baseline: z.object({ name: z.literal('fuse.js'), answer: Latency, ratio: z.number().positive() }),
     }),
   ),
+  /** The /timeline and /attacks pictures of the real fact base, cold and cached. */
+  pictures: z.array(z.object({ command: z.string(), width: z.number().int().positive(), height: z.number().int().positive(), bytes: z.number().int().positive(), cold: Latency, cached: Latency })),
 });
 
 describe('npm run bench -- --json', () => {
@@ -85,6 +87,7 @@ describe('npm run bench -- --json', () => {
     );
     const parsed = BenchJson.parse(JSON.parse(stdout));
     expect(parsed.sizes.map((s) => s.facts)).toEqual([real.facts.length, 200]);
+    expect(parsed.pictures.map((p) => p.command)).toEqual(['/timeline', '/attacks']);
     expect(stderr).toMatch(/measuring the real fact base/);
   }, 120_000);
 });
