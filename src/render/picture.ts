@@ -13,6 +13,7 @@ import { Lru } from './pictures/lru.ts';
 import { svgToPng } from './pictures/png.ts';
 import { timelineOf } from './pictures/timeline-events.ts';
 import { layoutSvg } from './pictures/timeline-svg.ts';
+import { truncateWords } from './truncate.ts';
 
 export interface PictureFile {
   /** The attachment's file name, `timeline-<hash>.png`: the same for the same fact base and range. */
@@ -31,6 +32,16 @@ const DRAWING = 1;
 
 /** Pictures kept, by fact base version and range: a reload's new version makes new ones. */
 const CACHE_SIZE = 32;
+
+/**
+ * More events than this in a range get no picture: their marks would pile into one smear and take
+ * resvg seconds to draw. The card's list and month menu carry such a range; a narrower one draws.
+ * The real fact base has a few dozen.
+ */
+export const MAX_MARKS = 300;
+
+/** Discord's limit on an attachment's and a gallery item's description. */
+const DESCRIPTION_MAX = 1024;
 
 interface Drawing {
   readonly name: string;
@@ -52,8 +63,9 @@ export function pictureFor(index: KnowledgeIndex, answer: Answer): PictureFile |
   const key = `${index.base.version}\0${picture.from ?? ''}\0${picture.to ?? ''}`;
   let drawing = drawings.get(key);
   if (drawing === undefined) {
-    const layout = layoutTimeline(timelineOf(index.base, picture));
-    drawing = layout && { name: nameOf(key), description: describeTimeline(layout), layout };
+    const timeline = timelineOf(index.base, picture);
+    const layout = timeline.events.length <= MAX_MARKS ? layoutTimeline(timeline) : null;
+    drawing = layout && { name: nameOf(key), description: truncateWords(describeTimeline(layout), DESCRIPTION_MAX), layout };
     drawings.set(key, drawing);
   }
   if (!drawing) return undefined;

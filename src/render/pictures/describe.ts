@@ -13,12 +13,16 @@ function spanText(span: DaySpan): string {
   return formatInterval({ start: isoToDay(isoDay(span.first)), end: isoToDay(isoDay(span.last)) });
 }
 
+/** Patrol numbers listed one by one; past this, the first few and how many more. */
+const NUMBERS_LISTED = 12;
+
 /** " (patrols 1 and 22, and 1 unnumbered)", " (on patrols 21 and 25)" */
 function numbers(labels: readonly (string | undefined)[], on: string): string {
   const numbered = [...new Set(labels.filter((l): l is string => l !== undefined))].sort((a, b) => Number(a) - Number(b));
   const unnumbered = labels.filter((l) => l === undefined).length;
   const parts = [];
-  if (numbered.length > 0) parts.push(`${on}${numbered.length === 1 ? 'patrol' : 'patrols'} ${listText(numbered)}`);
+  const listed = numbered.length <= NUMBERS_LISTED ? numbered : [...numbered.slice(0, NUMBERS_LISTED - 1), `${numbered.length - NUMBERS_LISTED + 1} more`];
+  if (numbered.length > 0) parts.push(`${on}${numbered.length === 1 ? 'patrol' : 'patrols'} ${listText(listed)}`);
   if (unnumbered > 0 && numbered.length > 0) parts.push(`${unnumbered} unnumbered`);
   return parts.length > 0 ? ` (${parts.join(', and ')})` : '';
 }

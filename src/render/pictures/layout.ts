@@ -92,12 +92,18 @@ const RIGHT = WIDTH - SIZE.margin;
 /** How far the arrow of a bar cut by the range reaches past its end. */
 export const CUT_ARROW = 6;
 /** More lanes than this in one row and marks overlap. */
-const MAX_LANES = 12;
+const MAX_LANES = 8;
 
 function rangeOf(timeline: Timeline): DaySpan | null {
   if (timeline.events.length === 0) return null;
-  const first = Math.max(timeline.from ?? -Infinity, Math.min(...timeline.events.map((e) => e.first)));
-  const last = Math.min(timeline.to ?? Infinity, Math.max(...timeline.events.map((e) => e.last)));
+  let first = Infinity;
+  let last = -Infinity;
+  for (const e of timeline.events) {
+    first = Math.min(first, e.first);
+    last = Math.max(last, e.last);
+  }
+  first = Math.max(timeline.from ?? -Infinity, first);
+  last = Math.min(timeline.to ?? Infinity, last);
   return first <= last ? { first, last } : null;
 }
 

@@ -9,8 +9,9 @@ import { FONT_FAMILY, PNG_WIDTH } from './style.ts';
 const require = createRequire(import.meta.url);
 
 /**
- * Found once, when this module loads. resvg-js reads font files by path (its native build takes no
- * font buffers), and each 53 KB face is parsed in well under a millisecond per picture.
+ * Found once, when this module loads. resvg-js takes fonts only as paths (its native build has no
+ * font buffers), so each drawing reads the two 53 KB faces again: little next to drawing the
+ * picture, and every drawing is cached (picture.ts).
  */
 const FONT_FILES = [
   require.resolve('@expo-google-fonts/atkinson-hyperlegible/400Regular/AtkinsonHyperlegible_400Regular.ttf'),

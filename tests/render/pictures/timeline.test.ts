@@ -11,14 +11,16 @@ import { eventsOf, type EventView } from '../../../src/answers/events.ts';
 import { eventsBetween } from '../../../src/answers/range.ts';
 import { dayNumber, isoDay, possibleDays } from '../../../src/knowledge/days.ts';
 import { renderDiscord } from '../../../src/render/discord.ts';
-import { pictureFor } from '../../../src/render/picture.ts';
+import { MAX_MARKS, pictureFor } from '../../../src/render/picture.ts';
 import { layoutTimeline } from '../../../src/render/pictures/layout.ts';
 import { svgToPng } from '../../../src/render/pictures/png.ts';
 import { ROWS } from '../../../src/render/pictures/rows.ts';
 import { INK, PNG_WIDTH, ROW_INK, WIDTH } from '../../../src/render/pictures/style.ts';
 import { timelineOf } from '../../../src/render/pictures/timeline-events.ts';
 import { layoutSvg, timelineSvg } from '../../../src/render/pictures/timeline-svg.ts';
+import { buildKnowledgeIndex } from '../../../src/search/index.ts';
 import type { KnowledgeIndex } from '../../../src/search/types.ts';
+import { makeBase, makeFact } from '../../fixtures/records.ts';
 import { realIndex } from '../../fixtures/real.ts';
 import { allComponents, payloadProblems } from '../discord-limits.ts';
 import { svgMarks, svgNumber, svgWords, type SvgMark } from './svg-marks.ts';
@@ -179,6 +181,15 @@ describe('pictureFor: the one function the transports and the preview call', () 
     expect(pictureFor(index, answer(index, { command: 'help' }))).toBeUndefined();
     // Nothing in range: the card says so, and there is nothing to draw.
     expect(pictureFor(index, answer(index, { command: 'timeline', from: '2030', to: '2031' }))).toBeUndefined();
+  });
+
+  it('draws no picture of more events than it can show apart', () => {
+    const base = (n: number) =>
+      makeBase({ facts: Array.from({ length: n }, (_, i) => makeFact({ id: `accord-${i}`, kind: 'agreement', date: '2020-03-05' })) });
+    const fits = buildKnowledgeIndex(base(MAX_MARKS));
+    const crowded = buildKnowledgeIndex(base(MAX_MARKS + 1));
+    expect(pictureFor(fits, answer(fits, { command: 'timeline' }))).toBeDefined();
+    expect(pictureFor(crowded, answer(crowded, { command: 'timeline' }))).toBeUndefined();
   });
 
   it('names a picture by fact base version and range and draws it once; a reload draws new ones', () => {
