@@ -3,31 +3,19 @@
  * `path:line: field: message` on stderr (exit 1), or print a one-line summary (exit 0).
  */
 import { resolve } from 'node:path';
-import { DEFAULT_KNOWLEDGE_DIR, formatIssue, loadKnowledge } from './load.ts';
+import { DEFAULT_KNOWLEDGE_DIR, loadKnowledge } from './load.ts';
+import { checkReport } from './report.ts';
 
 async function main(): Promise<number> {
   const arg = process.argv[2];
   const dir = arg === undefined ? DEFAULT_KNOWLEDGE_DIR : resolve(arg);
-  const result = await loadKnowledge(dir);
-  if (!result.ok) {
-    for (const issue of result.issues) process.stderr.write(`${formatIssue(issue)}\n`);
+  const report = checkReport(await loadKnowledge(dir));
+  if (!report.ok) {
+    for (const file of report.files) for (const problem of file.problems) process.stderr.write(`${problem}\n`);
     return 1;
   }
-  const { facts, sources, places, claimants, disputes, events } = result.base;
-  const counts = [
-    count(facts.length, 'fact'),
-    count(sources.length, 'source'),
-    count(places.length, 'place'),
-    count(claimants.length, 'claimant'),
-    count(disputes.length, 'dispute'),
-    count(events.length, 'event'),
-  ];
-  process.stdout.write(`ok: ${counts.join(', ')}\n`);
+  process.stdout.write(`${report.summary}\n`);
   return 0;
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 main().then(
