@@ -24,8 +24,12 @@ export interface StoreOptions {
   readonly cacheDir?: string;
 }
 
-export class KnowledgeStore extends EventEmitter<{ reloaded: [ReloadOutcome & { ok: true }]; failed: [ReloadOutcome & { ok: false }] }> {
+/** A failed reload as the `failed` event tells it: the problems as data too, for a page that groups them by file. */
+export type FailedReload = ReloadOutcome & { readonly ok: false; readonly problems: readonly KnowledgeIssue[] };
+
+export class KnowledgeStore extends EventEmitter<{ reloaded: [ReloadOutcome & { ok: true }]; failed: [FailedReload] }> {
   #index: KnowledgeIndex | null = null;
+  #loadedAt: Date | null = null;
   #watcher: DirectoryWatch | null = null;
   /** Reloads are serialised: a change during a rebuild queues exactly one more. */
   #running: Promise<ReloadOutcome> | null = null;
@@ -49,6 +53,11 @@ export class KnowledgeStore extends EventEmitter<{ reloaded: [ReloadOutcome & { 
 
   get base(): FactBase | null {
     return this.#index?.base ?? null;
+  }
+
+  /** When the index being served was swapped in (null before the first load). */
+  get loadedAt(): Date | null {
+    return this.#loadedAt;
   }
 
   /** Resolves with the index once one is loaded (immediately if it already is). */
@@ -78,9 +87,10 @@ export class KnowledgeStore extends EventEmitter<{ reloaded: [ReloadOutcome & { 
     const started = performance.now();
     const result = await loadKnowledge(this.dir).catch((err: unknown) => unreadable(err));
     if (!result.ok) {
-      const outcome = {
+      const outcome: FailedReload = {
         ok: false as const,
         issues: result.issues.map((i: KnowledgeIssue) => formatIssue(i)),
+        problems: result.issues,
         keptVersion: this.#index?.base.version ?? null,
       };
       this.log.error(
@@ -93,6 +103,7 @@ export class KnowledgeStore extends EventEmitter<{ reloaded: [ReloadOutcome & { 
     const changed = result.base.version !== this.#index?.base.version;
     if (changed) {
       this.#index = await buildKnowledgeIndexAsync(result.base, this.options.cacheDir ? { cacheDir: this.options.cacheDir } : {});
+      this.#loadedAt = new Date();
       this.#resolveFirst(this.#index);
     }
     const outcome = {
