@@ -3,6 +3,7 @@
  * missing or malformed variable is reported in one clear line at start instead of failing later.
  * `.env.example` documents every variable listed here.
  */
+import { isIPv4 } from 'node:net';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { DEFAULT_CACHE_DIR } from '../search/index.ts';
@@ -40,12 +41,20 @@ const EnvSchema = z.object({
   METRICS_PORT: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(65535).optional()),
   SHARD_COUNT: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(100_000).optional()),
   SHARD_IDS: z.preprocess(blankAsUnset, ShardIds.optional()),
+  /** `npm run preview`: where the maintainers' preview page listens. Loopback only, unless PREVIEW_ALLOW_REMOTE. */
+  PREVIEW_HOST: z.preprocess(blankAsUnset, z.string().default('127.0.0.1')),
+  PREVIEW_PORT: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(65535).default(4000)),
+  PREVIEW_ALLOW_REMOTE: z.preprocess(blankAsUnset, z.stringbool().default(false)),
 }).superRefine((env, ctx) => {
   // Zod runs this even when a field above failed; only fields that parsed are compared.
   const ids = Array.isArray(env.SHARD_IDS) ? env.SHARD_IDS : undefined;
   // Node refuses a headers timeout longer than the whole request's.
   if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
     ctx.addIssue({ code: 'custom', path: ['HTTP_HEADERS_TIMEOUT_MS'], message: 'must not be longer than HTTP_REQUEST_TIMEOUT_MS' });
+  }
+  // The preview page has no authentication: others on the network could read drafts. Say so rather than bind quietly.
+  if (typeof env.PREVIEW_HOST === 'string' && !isLoopback(env.PREVIEW_HOST) && env.PREVIEW_ALLOW_REMOTE !== true) {
+    ctx.addIssue({ code: 'custom', path: ['PREVIEW_HOST'], message: 'is not a loopback address; the preview page has no login, so set PREVIEW_ALLOW_REMOTE=true to serve it to the network anyway' });
   }
   if (ids && env.SHARD_COUNT === undefined) {
     ctx.addIssue({ code: 'custom', path: ['SHARD_IDS'], message: 'needs SHARD_COUNT, the total number of shards over every process' });
@@ -56,6 +65,14 @@ const EnvSchema = z.object({
 });
 
 export type Config = z.infer<typeof EnvSchema>;
+
+/** 127.0.0.0/8, ::1 (also as ::ffff:127.x) and localhost: addresses only this machine reaches. */
+export function isLoopback(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  if (h === 'localhost' || h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
+  const v4 = h.startsWith('::ffff:') ? h.slice(7) : h;
+  return isIPv4(v4) && v4.startsWith('127.');
+}
 
 export class ConfigError extends Error {
   override name = 'ConfigError';

@@ -52,4 +52,14 @@ describe('configuration', () => {
     expect(() => parseConfig({ SHARD_COUNT: '2', SHARD_IDS: '2' })).toThrow(/^SHARD_IDS: shard ids must be below SHARD_COUNT \(2\)$/);
     expect(() => parseConfig({ SHARD_COUNT: '2', SHARD_IDS: 'one' })).toThrow(/^SHARD_IDS: must be shard ids/);
   });
+
+  it('serves the preview page on 127.0.0.1:4000, and refuses a non-loopback host without PREVIEW_ALLOW_REMOTE', () => {
+    expect(parseConfig({ PREVIEW_HOST: '', PREVIEW_PORT: '' })).toMatchObject({ PREVIEW_HOST: '127.0.0.1', PREVIEW_PORT: 4000, PREVIEW_ALLOW_REMOTE: false });
+    for (const host of ['localhost', '127.0.0.2', '::1', '[::1]']) expect(parseConfig({ PREVIEW_HOST: host }).PREVIEW_HOST).toBe(host);
+    for (const host of ['0.0.0.0', '::', '192.0.2.7', 'preview.example']) {
+      expect(() => parseConfig({ PREVIEW_HOST: host })).toThrow(/^PREVIEW_HOST: is not a loopback address; .* PREVIEW_ALLOW_REMOTE=true/);
+    }
+    expect(parseConfig({ PREVIEW_HOST: '0.0.0.0', PREVIEW_ALLOW_REMOTE: 'true' })).toMatchObject({ PREVIEW_HOST: '0.0.0.0', PREVIEW_ALLOW_REMOTE: true });
+    expect(() => parseConfig({ PREVIEW_PORT: '70000' })).toThrow(/^PREVIEW_PORT: /);
+  });
 });
