@@ -25,6 +25,11 @@ function attackLabel(view: EventView, year: boolean): string {
   return view.patrol ? `${when} · Patrol ${view.patrol.number}` : `${when} · ${view.name}`;
 }
 
+/** One attack as the menu offers it: its date and patrol (or name), what happened, and the card it opens. */
+export function attackOption(view: EventView): MenuOption {
+  return { label: attackLabel(view, true), description: view.brief.text, emoji: view.target === 'related-forces' ? '🎯' : '💥', target: attackTarget(view) };
+}
+
 export function answerAttacks(index: KnowledgeIndex, from?: string, to?: string): Answer {
   const target: Target = { command: 'attacks', ...(from !== undefined && { from }), ...(to !== undefined && { to }) };
   const title = 'Attacks on the joint patrols';
@@ -73,9 +78,7 @@ export function answerAttacks(index: KnowledgeIndex, from?: string, to?: string)
   if (small) blocks.push({ kind: 'small', text: [small] });
 
   const disputes = disputesOf(index.base, reportIds(onPatrols));
-  const options = attacks.slice(0, MENU_MAX).map(
-    (view): MenuOption => ({ label: attackLabel(view, true), description: view.brief.text, emoji: view.target === 'related-forces' ? '🎯' : '💥', target: attackTarget(view) }),
-  );
+  const options = attacks.slice(0, MENU_MAX).map(attackOption);
   return {
     target,
     kind: 'ok',

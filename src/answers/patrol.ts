@@ -22,19 +22,21 @@ function primary(views: readonly EventView[]): EventView {
   return views[0]!;
 }
 
+/** One patrol on record as a menu offers it: "Patrol 22 · 22 Jul", what it was. */
+export function patrolOption(catalogue: EventCatalogue, n: number): MenuOption {
+  const views = catalogue.byPatrol.get(n)!;
+  const main = primary(views);
+  return {
+    label: `Patrol ${n} · ${dateText(main.dated, { months: 'short' })}`,
+    description: main.brief.text,
+    emoji: emojiOf(views),
+    target: { command: 'patrol', number: n },
+  };
+}
+
 /** "Open a patrol…": every patrol on record (up to Discord's 25 options). */
 function patrolMenu(catalogue: EventCatalogue): { placeholder: string; options: MenuOption[] } {
-  const options = catalogue.patrols.slice(0, MENU_MAX).map((n): MenuOption => {
-    const views = catalogue.byPatrol.get(n)!;
-    const main = primary(views);
-    return {
-      label: `Patrol ${n} · ${dateText(main.dated, { months: 'short' })}`,
-      description: main.brief.text,
-      emoji: emojiOf(views),
-      target: { command: 'patrol', number: n },
-    };
-  });
-  return { placeholder: 'Open a patrol…', options };
+  return { placeholder: 'Open a patrol…', options: catalogue.patrols.slice(0, MENU_MAX).map((n) => patrolOption(catalogue, n)) };
 }
 
 /** Buttons to the patrols before and after this one on record. */

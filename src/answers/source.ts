@@ -75,11 +75,13 @@ function sourceTarget(id: string): Target {
   return { command: 'source', id };
 }
 
+/** One source as a menu offers it: its outlet and title. */
+export function sourceOption(s: Source): MenuOption {
+  return { label: s.short_name, description: s.title.slice(0, 100), emoji: '📰', target: sourceTarget(s.id) };
+}
+
 function sourceMenu(sources: readonly Source[]): { placeholder: string; options: MenuOption[] } {
-  return {
-    placeholder: 'Which source?',
-    options: sources.slice(0, MENU_MAX).map((s) => ({ label: s.short_name, description: s.title.slice(0, 100), emoji: '📰', target: sourceTarget(s.id) })),
-  };
+  return { placeholder: 'Which source?', options: sources.slice(0, MENU_MAX).map(sourceOption) };
 }
 
 export function answerSource(index: KnowledgeIndex, input: string): Answer {

@@ -4,7 +4,7 @@ import { descendantsOf } from '../knowledge/place-tree.ts';
 import { firstPossibleDay } from '../knowledge/days.ts';
 import type { KnowledgeIndex } from '../search/types.ts';
 import { nameKey } from '../text/normalise.ts';
-import type { Action, Answer, Block, Inline } from './answer.ts';
+import type { Action, Answer, Block, Inline, MenuOption } from './answer.ts';
 import { noticeAnswer, user } from './answer.ts';
 import { Citations } from './citations.ts';
 import { cited, disputesOf, panelActions } from './event-card.ts';
@@ -20,6 +20,11 @@ const MAX_LINKS = 3;
 
 function describe(place: Place): string {
   return `${place.kind.replace(/-/g, ' ')}, ${place.region}`;
+}
+
+/** One place as a menu offers it: its name, what and where it is, and its /where card. */
+export function placeOption(place: Place): MenuOption {
+  return { label: place.name, description: describe(place), emoji: '📍', target: { command: 'where', place: place.name } };
 }
 
 /** A few places that do have facts, to show what /where can answer. */
@@ -131,7 +136,7 @@ export function answerWhere(index: KnowledgeIndex, input: string): Answer {
     return noticeAnswer(target, 'not-found', 'Did you mean…', ['No place is called “', user(typed, 60), `”. Did you mean ${names.join(', or ')}?`], [], {
       menu: {
         placeholder: 'Did you mean…',
-        options: resolution.candidates.slice(0, MENU_MAX).map((p) => ({ label: p.name, description: describe(p), emoji: '📍', target: { command: 'where', place: p.name } })),
+        options: resolution.candidates.slice(0, MENU_MAX).map(placeOption),
       },
     });
   }
