@@ -1,0 +1,69 @@
+/**
+ * "Changed since the last good version": the payload of every card the lists can open, and of the
+ * quotes and disputes panels its buttons open, taken for one version and compared with the next.
+ * About a hundred facts make a hundred or so cards: a few hundred renders, once per reload.
+ */
+import { cardReply, panelReply } from '../../interactions/answer-reply.ts';
+import type { MessageData } from '../../interactions/types.ts';
+import { decodePress, decodeTarget } from '../../render/custom-ids.ts';
+import type { KnowledgeIndex } from '../../search/types.ts';
+import { cardLists, everyCard, type CardLink } from './cards.ts';
+import { eachComponent } from './components.ts';
+
+export type CardPart = 'card' | 'quotes' | 'disputes';
+
+/** One card in one version: its payloads as JSON, by part. */
+interface Print {
+  readonly link: CardLink;
+  readonly parts: ReadonlyMap<CardPart, string>;
+}
+
+export type Snapshot = ReadonlyMap<string, Print>;
+
+export interface ChangedCard {
+  readonly label: string;
+  /** The card to open (absent for a card the new version no longer has). */
+  readonly target?: string;
+  readonly status: 'changed' | 'added' | 'removed';
+  /** What changed: the card itself, its quotes & sources panel, its disputes panel. */
+  readonly parts: readonly CardPart[];
+}
+
+export function snapshot(index: KnowledgeIndex): Snapshot {
+  const out = new Map<string, Print>();
+  for (const link of everyCard(cardLists(index))) {
+    const target = decodeTarget(link.target);
+    if (!target.ok) continue;
+    const card = cardReply(index, target.value, { ephemeral: false });
+    const parts = new Map<CardPart, string>([['card', JSON.stringify(card)]]);
+    for (const panel of panelsOf(card)) parts.set(panel, JSON.stringify(panelReply(index, target.value, panel)));
+    out.set(link.target, { link, parts });
+  }
+  return out;
+}
+
+/** The panels a card's buttons open (only those: a card without disputes has no disputes button). */
+function panelsOf(message: MessageData): Set<'quotes' | 'disputes'> {
+  const panels = new Set<'quotes' | 'disputes'>();
+  for (const c of eachComponent(message)) {
+    const pressed = 'custom_id' in c && typeof c.custom_id === 'string' ? decodePress(c.custom_id) : null;
+    if (pressed?.ok && pressed.value.action !== 'open') panels.add(pressed.value.action);
+  }
+  return panels;
+}
+
+/** The cards whose payload differs between two versions, in the order of the lists. */
+export function changedCards(before: Snapshot, after: Snapshot): ChangedCard[] {
+  const out: ChangedCard[] = [];
+  for (const [key, now] of after) {
+    const was = before.get(key);
+    if (!was) {
+      out.push({ label: now.link.label, target: key, status: 'added', parts: [...now.parts.keys()] });
+      continue;
+    }
+    const parts = [...new Set([...now.parts.keys(), ...was.parts.keys()])].filter((part) => now.parts.get(part) !== was.parts.get(part));
+    if (parts.length > 0) out.push({ label: now.link.label, target: key, status: 'changed', parts });
+  }
+  for (const [key, was] of before) if (!after.has(key)) out.push({ label: was.link.label, status: 'removed', parts: [...was.parts.keys()] });
+  return out;
+}

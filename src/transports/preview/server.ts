@@ -1,0 +1,159 @@
+/**
+ * The preview page's HTTP server: the page and its assets, a read-only JSON API over the bot's own
+ * answer layer, the status as Server-Sent Events, and the pictures cards carry. Only GET (and HEAD)
+ * are served: nothing the page does can change anything. Every response carries a
+ * Content-Security-Policy that allows no inline script or style and nothing from elsewhere.
+ */
+import { readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { answer as answerOf, panel } from '../../answers/index.ts';
+import type { Answer } from '../../answers/answer.ts';
+import { decodePress } from '../../render/custom-ids.ts';
+import type { Logger } from '../../runtime/logger.ts';
+import type { KnowledgeIndex } from '../../search/types.ts';
+import { complete } from './complete.ts';
+import { EventStream } from './events.ts';
+import { ask, open, press, readOnlyContext, type IndexSource } from './replies.ts';
+import type { PreviewState } from './state.ts';
+
+/** A picture a card carries, as the render layer draws it (src/render/picture.ts). */
+export interface CardPicture {
+  readonly name: string;
+  readonly description: string;
+  png(): Buffer;
+}
+export type PictureFor = (index: KnowledgeIndex, answer: Answer) => CardPicture | undefined;
+
+export interface PreviewServerOptions {
+  readonly store: IndexSource;
+  readonly state: PreviewState;
+  readonly log: Logger;
+  /** Draws a card's picture for /attachments/<name>; without it, cards show their pictures' alt text. */
+  readonly pictureFor?: PictureFor;
+}
+
+export interface PreviewServer {
+  /** Start listening; resolves with the base URL, e.g. `http://127.0.0.1:4000`. */
+  listen(port: number, host: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
+const TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
+
+/** No inline script or style, nothing from another origin, no framing, no forms, no plugins. */
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy':
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; font-src 'self'; " +
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+/** Longest query parameter read: a command line, a custom id, a target. */
+const MAX_PARAM = 2_000;
+const PICTURE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+export function createPreviewServer(options: PreviewServerOptions): PreviewServer {
+  const { store, state, log } = options;
+  const ctx = readOnlyContext(store, log);
+  const events = new EventStream();
+  // The files are listed once: only what is in public/ at start can ever be served from it.
+  const assets = new Map(readdirSync(PUBLIC_DIR).filter((f) => TYPES[extname(f)]).map((f) => [`/${f}`, f]));
+  assets.set('/', 'index.html');
+  const onChange = (status: unknown) => events.send('status', status);
+  state.on('change', onChange);
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'read-only: GET only\n', { Allow: 'GET, HEAD' });
+    const url = new URL(req.url ?? '/', 'http://preview.invalid');
+    const param = (name: string): string | undefined => {
+      const value = url.searchParams.get(name);
+      return value === null ? undefined : value.slice(0, MAX_PARAM);
+    };
+    const file = assets.get(url.pathname);
+    if (file) return send(res, 200, TYPES[extname(file)]!, await readFile(`${PUBLIC_DIR}${file}`), { 'Cache-Control': 'no-cache' });
+    switch (url.pathname) {
+      case '/api/status':
+        return json(res, 200, state.status);
+      case '/api/events':
+        return events.add(res, SECURITY_HEADERS, 'status', state.status);
+      case '/api/ask':
+        return json(res, 200, await ask(ctx, param('q') ?? ''));
+      case '/api/complete':
+        return json(res, 200, { suggestions: await complete(ctx, param('q') ?? '') });
+      case '/api/press': {
+        const id = param('id');
+        if (!id) return json(res, 400, { error: 'id is required' });
+        return json(res, 200, await press(ctx, id, param('value'), param('ephemeral') === '1'));
+      }
+      case '/api/open': {
+        const shown = await open(ctx, param('target') ?? '');
+        return shown ? json(res, 200, shown) : json(res, 404, { error: 'no such card' });
+      }
+    }
+    if (url.pathname.startsWith('/attachments/')) return picture(res, url.pathname.slice('/attachments/'.length), param('card') ?? '');
+    return send(res, 404, 'text/plain; charset=utf-8', 'not found\n');
+  }
+
+  /** The picture `name` of the card or panel `card` (a press, `o:timeline:`), drawn now from the served version. */
+  async function picture(res: ServerResponse, name: string, card: string): Promise<void> {
+    const pressed = decodePress(card);
+    const index = store.current;
+    if (!options.pictureFor || !index || !pressed.ok || !PICTURE_NAME.test(name)) return send(res, 404, 'text/plain; charset=utf-8', 'no such picture\n');
+    const { action, target } = pressed.value;
+    const shownAnswer = action === 'open' ? answerOf(index, target) : panel(index, target, action);
+    const drawn = options.pictureFor(index, shownAnswer);
+    if (!drawn || drawn.name !== name) return send(res, 404, 'text/plain; charset=utf-8', 'no such picture\n');
+    return send(res, 200, 'image/png', drawn.png(), { 'Cache-Control': 'no-store' });
+  }
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((err: unknown) => {
+      log.error({ err, url: req.url?.slice(0, 200) }, 'preview request failed');
+      if (!res.headersSent) json(res, 500, { error: 'internal error (see the log)' });
+      else res.end();
+    });
+  });
+
+  return {
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          const { address, port: bound } = server.address() as AddressInfo;
+          resolve(`http://${address.includes(':') ? `[${address}]` : address}:${bound}`);
+        });
+      });
+    },
+    close() {
+      state.off('change', onChange);
+      events.close();
+      return new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, ...headers });
+  res.end(body);
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(body), { 'Cache-Control': 'no-store' });
+}

@@ -1,0 +1,233 @@
+/**
+ * The preview page in a real browser (Debian's Chromium, driven by playwright-core): asking a
+ * command, pressing a card's buttons and menus, the lists, autocomplete, a saved edit and a broken
+ * file showing up live, and every control reachable from the keyboard. One browser for the file, a
+ * page per test; every wait is for something to appear, never a fixed sleep.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { eventsOf } from '../../src/answers/events.ts';
+import { cardReply, panelReply } from '../../src/interactions/answer-reply.ts';
+import type { KnowledgeIndex } from '../../src/search/types.ts';
+import { HAVE_CHROMIUM, CHROMIUM_PATH, knowledgeCopy, launchChromium, startPreview, type Preview } from './harness.ts';
+
+// In CI the browser is installed by .ci/run: a missing one there is a failure, not a skip.
+if (!HAVE_CHROMIUM && process.env.CI) throw new Error(`no Chromium at ${CHROMIUM_PATH}: .ci/run installs Debian's chromium`);
+if (!HAVE_CHROMIUM) console.warn(`preview browser tests skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`);
+
+/** Long enough for a loaded 2-core machine; the page itself takes milliseconds. */
+const WAIT = { timeout: 10_000 };
+
+describe.skipIf(!HAVE_CHROMIUM)('the preview page in Chromium', () => {
+  let browser: Browser;
+  let preview: Preview;
+  let copy: Awaited<ReturnType<typeof knowledgeCopy>>;
+  let page: Page;
+  let errors: string[] = [];
+  const index = (): KnowledgeIndex => preview.store.current!;
+
+  beforeAll(async () => {
+    copy = await knowledgeCopy();
+    [preview, browser] = await Promise.all([startPreview(copy.dir), launchChromium()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.close();
+    await copy?.remove();
+  });
+
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    // A script error, a failed request or a Content-Security-Policy refusal fails the test that caused it.
+    errors = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    page.on('console', (message) => void (message.type() === 'error' && errors.push(message.text())));
+    await page.goto(`${preview.url}/`);
+    await page.getByText(/^ok: \d+ facts/).waitFor(WAIT);
+  });
+
+  afterEach(async () => {
+    await page.close();
+    expect(errors).toEqual([]);
+  });
+
+  async function ask(command: string): Promise<void> {
+    const box = page.getByRole('combobox');
+    await box.fill(command);
+    await box.press('Escape');
+    await box.press('Enter');
+  }
+
+  it('asks /patrol 22 and shows the card, its footnotes, and the exact payload the bot sends', async () => {
+    await ask('/patrol 22');
+    const card = page.locator('.message').first();
+    await card.getByRole('heading', { name: 'Patrol 22 · 22 July 2020' }).waitFor(WAIT);
+    expect(await card.locator('.md-small').last().textContent()).toMatch(/^\[1\] SouthFront, 22–24 Jul 2020 · \[2\] unnamed Latakia outlet/);
+    const payload = cardReply(index(), { command: 'patrol', number: 22 }, { ephemeral: false });
+    const buttons = JSON.stringify(payload).match(/"emoji":\{"name":"[^"]+"\},"custom_id":"[^"]+","style":2,"label":"[^"]+"/g)!;
+    const labels = buttons.map((b) => JSON.parse(`{${b}}`) as { emoji: { name: string }; label: string }).map((b) => `${b.emoji.name}${b.label}`);
+    expect(labels).toContain('📜Quotes & sources');
+    expect(await card.getByRole('button').allTextContents()).toEqual(labels);
+
+    await page.getByLabel('Show the JSON payload beside each message').check();
+    const json = card.getByLabel('JSON payload');
+    await json.waitFor(WAIT);
+    expect(JSON.parse((await json.textContent())!)).toEqual(payload);
+  });
+
+  it('opens the quotes & sources below the card, only for the presser, with the verbatim quotes', async () => {
+    await ask('/patrol 22');
+    await page.getByRole('button', { name: 'Quotes & sources' }).click();
+    const panel = page.locator('.message').nth(1);
+    await panel.getByText('Only you can see this').waitFor(WAIT);
+    await panel.getByRole('heading', { name: 'Patrol 22 · 22 July 2020 — quotes & sources' }).waitFor(WAIT);
+    const payload = JSON.stringify(panelReply(index(), { command: 'patrol', number: 22 }, 'quotes'));
+    const quoted = index().factsForPatrol(22).filter((f) => payload.includes(f.quote));
+    expect(quoted.length).toBeGreaterThan(2);
+    const shown = (await panel.locator('blockquote').allTextContents()).join('\n');
+    for (const fact of quoted) expect(shown).toContain(`“${fact.quote.replace(/\s+/g, ' ').trim()}”`);
+
+    // Dismissed as in Discord; the public card stays.
+    await panel.getByRole('button', { name: 'Dismiss message' }).click();
+    await expect.poll(() => page.locator('.message').count()).toBe(1);
+  });
+
+  it('opens a patrol from the list, and another from the card\'s own menu', async () => {
+    const patrols = eventsOf(index().base).patrols;
+    const [first, last] = [patrols[0]!, patrols[patrols.length - 1]!];
+    await page.locator('nav .list-entry', { hasText: `Patrol ${first} · ` }).click();
+    await page.getByRole('heading', { name: new RegExp(`^Patrol ${first} · `) }).waitFor(WAIT);
+
+    await ask('/patrol');
+    await page.getByRole('button', { name: 'Open a patrol…' }).click();
+    await page.locator('.v2-select-option', { hasText: `Patrol ${last} · ` }).click();
+    const opened = page.locator('.message').nth(1);
+    await opened.getByRole('heading', { name: new RegExp(`^Patrol ${last} · `) }).waitFor(WAIT);
+    await opened.getByText('Only you can see this').waitFor(WAIT);
+  });
+
+  it('autocompletes as Discord does: command names, then the bot\'s own choices for an option', async () => {
+    const box = page.getByRole('combobox');
+    await box.fill('/wh');
+    await page.getByRole('option', { name: /^\/where <place>/ }).waitFor(WAIT);
+    await box.press('ArrowDown');
+    await box.press('Enter');
+    await expect.poll(() => box.inputValue()).toBe('/where ');
+    await box.pressSequentially('ain ha');
+    await page.getByRole('option', { name: /^Ain Hawr/ }).waitFor(WAIT);
+    await box.press('ArrowDown');
+    await box.press('Tab');
+    await expect.poll(() => box.inputValue()).toBe('/where ain-hawr');
+    await box.press('Escape');
+    await box.press('Enter');
+    await page.getByRole('heading', { name: /^📍 Ain Hawr$/ }).waitFor(WAIT);
+  });
+
+  it('says what is wrong with a command, with its usage line', async () => {
+    await ask('/where');
+    const error = page.getByRole('alert');
+    await error.waitFor(WAIT);
+    expect(await error.textContent()).toBe('/where needs place.  ·  usage: /where <place>');
+  });
+
+  it('follows a saved edit without a reload, escapes what it shows, and lists the card as changed', async () => {
+    await ask('/patrol 22');
+    const card = page.locator('.message').first();
+    await card.getByRole('heading', { name: 'Patrol 22 · 22 July 2020' }).waitFor(WAIT);
+    // Page scripts are given as text: this project's TypeScript has no DOM types.
+    await page.evaluate('window.notReloaded = true');
+
+    const file = join(copy.dir, 'events.yaml');
+    const before = await readFile(file, 'utf8');
+    const summary = eventsOf(index().base).byPatrol.get(22)![0]!.summary.text;
+    const edited = `${summary.replace(/\.$/, '')} **with** <img src=x> markup.`;
+    expect(before.split(summary).length).toBe(2);
+    await writeFile(file, before.replace(summary, edited));
+    try {
+      await card.getByText('**with** <img src=x> markup').waitFor(WAIT);
+      expect(await card.locator('img').count()).toBe(0);
+      expect(await card.locator('strong', { hasText: 'with' }).count()).toBe(0);
+      expect(await page.evaluate('window.notReloaded')).toBe(true);
+      const changes = page.getByRole('complementary', { name: 'Changed since the last good version' });
+      await changes.getByRole('button', { name: /^Patrol 22 · 22 Jul/ }).waitFor(WAIT);
+    } finally {
+      await writeFile(file, before);
+      await page.getByText(/^ok: \d+ facts/).waitFor(WAIT);
+    }
+  });
+
+  it('shows path:line for a broken file and keeps the last good card', async () => {
+    await ask('/patrol 22');
+    const card = page.locator('.message').first();
+    await card.getByRole('heading', { name: 'Patrol 22 · 22 July 2020' }).waitFor(WAIT);
+    const good = preview.store.current!.base.version.slice(0, 12);
+
+    const file = join(copy.dir, 'places.yaml');
+    const before = await readFile(file, 'utf8');
+    await writeFile(file, `${before}\n- id: [unclosed\n`);
+    try {
+      const problem = page.locator('#health .problem').first();
+      await problem.waitFor(WAIT);
+      expect(await problem.textContent()).toMatch(/^knowledge\/places\.yaml:\d+: \S+: /);
+      expect(await page.locator('#health .problem-path').allTextContents()).toEqual(['knowledge/places.yaml']);
+      const serving = page.getByRole('status');
+      expect(await serving.textContent()).toMatch(new RegExp(`showing the last good version ${good}, loaded `));
+      expect(await card.getByRole('heading', { name: 'Patrol 22 · 22 July 2020' }).count()).toBe(1);
+    } finally {
+      await writeFile(file, before);
+    }
+    await page.getByText(/^ok: \d+ facts/).waitFor(WAIT);
+    expect(await page.locator('#health .problem').count()).toBe(0);
+  });
+
+  it('reaches every control from the keyboard, and works them from it', async () => {
+    await ask('/patrol');
+    await page.getByRole('button', { name: 'Open a patrol…' }).waitFor(WAIT);
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+
+    // Tab through the whole page once: every control there is must take the focus on the way.
+    const controls = await page.locator('button:visible, input:visible, summary:visible, a[href]:visible, select:visible').evaluateAll((els) =>
+      els.map((e, i) => {
+        e.setAttribute('data-control', String(i));
+        return String(i);
+      }),
+    );
+    // The lists, the command box, the JSON toggle, the card's buttons and its menu at least.
+    expect(controls.length).toBeGreaterThan(20);
+    const reached = new Set<string>();
+    for (let i = 0; i < controls.length + 5; i++) {
+      await page.keyboard.press('Tab');
+      const at = await page.evaluate<string | null>('document.activeElement?.getAttribute("data-control") ?? null');
+      if (at !== null) reached.add(at);
+    }
+    expect(controls.filter((c) => !reached.has(c))).toEqual([]);
+
+    // And use them: ask, open the quotes, pick from a menu, without a mouse.
+    await page.getByRole('combobox').focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('/patrol 22');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Enter');
+    const quotes = page.getByRole('button', { name: 'Quotes & sources' });
+    await quotes.waitFor(WAIT);
+    await quotes.focus();
+    await page.keyboard.press('Enter');
+    const panel = page.locator('.message').nth(1);
+    await panel.getByText('Only you can see this').waitFor(WAIT);
+    // The panel took the focus: its own menu is a Tab away.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement?.classList.contains("v2-select-toggle")')).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowDown');
+    const second = await page.evaluate<string>('document.activeElement.dataset.value');
+    await page.keyboard.press('Enter');
+    // A choice on a message only the presser sees replaces it, as the bot edits it in place.
+    expect(second).toMatch(/^source:id=/);
+    await panel.getByRole('heading', { name: /quotes & sources$/ }).waitFor({ ...WAIT, state: 'detached' });
+    await panel.getByText('Only you can see this').waitFor(WAIT);
+    expect(await page.locator('.message').count()).toBe(2);
+  });
+});
