@@ -4,6 +4,7 @@
  * with its markdown parsed for drawing. Nothing here writes anything: the context's reload refuses.
  */
 import { cardReply } from '../../interactions/answer-reply.ts';
+import { storeContext } from '../../interactions/context.ts';
 import { handleInteraction } from '../../interactions/dispatch.ts';
 import { UserFacingError, type CommandContext, type Incoming, type MessageData } from '../../interactions/types.ts';
 import { decodePress, decodeTarget, encodePress, MENU_ID } from '../../render/custom-ids.ts';
@@ -35,14 +36,9 @@ export interface IndexSource {
 
 /** A command context for the dispatcher that can answer but never reload anything. */
 export function readOnlyContext(store: IndexSource, log: Logger): CommandContext {
-  return {
-    get index() {
-      return store.current;
-    },
-    ready: () => store.ready(),
-    reload: () => Promise.reject(new UserFacingError('The preview reloads by itself when a knowledge file is saved.')),
-    log,
-  };
+  const refuse = () => Promise.reject(new UserFacingError('The preview reloads by itself when a knowledge file is saved.'));
+  // A getter, as storeContext's own: every request sees the index the store serves at that moment.
+  return storeContext({ get current() { return store.current; }, ready: () => store.ready(), reload: refuse }, log);
 }
 
 /** `/patrol 22` as typed in Discord's command bar, answered by the bot's dispatcher. */

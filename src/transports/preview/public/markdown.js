@@ -41,18 +41,10 @@ function markdownNode(node) {
       return wrap('small', node.children, 'md-small');
     case 'quote':
       return wrap('blockquote', node.children, 'md-quote');
-    case 'code': {
-      const el = document.createElement('code');
-      el.className = 'md-code';
-      el.textContent = node.text ?? '';
-      return el;
-    }
-    case 'codeblock': {
-      const pre = document.createElement('pre');
-      pre.className = 'md-codeblock';
-      pre.textContent = node.text ?? '';
-      return pre;
-    }
+    case 'code':
+      return textElement('code', 'md-code', node.text);
+    case 'codeblock':
+      return textElement('pre', 'md-codeblock', node.text);
     case 'link': {
       // The server sends only http(s) links; checked again here, since an href is where script could hide.
       if (!/^https?:\/\//i.test(node.href ?? '')) return markdownNodes(node.children ?? []);
@@ -62,12 +54,8 @@ function markdownNode(node) {
       a.rel = 'noopener noreferrer';
       return a;
     }
-    case 'mention': {
-      const span = document.createElement('span');
-      span.className = 'md-mention';
-      span.textContent = node.text ?? '';
-      return span;
-    }
+    case 'mention':
+      return textElement('span', 'md-mention', node.text);
     case 'list': {
       const list = document.createElement(node.ordered ? 'ol' : 'ul');
       list.className = 'md-list';
@@ -82,6 +70,14 @@ function markdownNode(node) {
     default:
       return markdownNodes(node.children ?? []);
   }
+}
+
+/** @param {string} tag @param {string} className @param {string | undefined} text */
+function textElement(tag, className, text) {
+  const el = document.createElement(tag);
+  el.className = className;
+  el.textContent = text ?? '';
+  return el;
 }
 
 /** @param {string} tag @param {readonly MdNode[] | undefined} children @param {string} [className] */
