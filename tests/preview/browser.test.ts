@@ -72,6 +72,13 @@ describe.skipIf(!HAVE_CHROMIUM)('the preview page in Chromium', () => {
     expect(labels).toContain('📜Quotes & sources');
     expect(await card.getByRole('button').allTextContents()).toEqual(labels);
 
+    // Drawn as Discord draws it: a dark container with the payload's accent colour down its left side.
+    const accent = (payload.components![0] as { accent_color: number }).accent_color;
+    const container = card.locator('.v2-container');
+    const style = (property: 'borderLeftColor' | 'backgroundColor') => container.evaluate((el, p) => (globalThis as unknown as { getComputedStyle(e: unknown): Record<string, string> }).getComputedStyle(el)[p], property);
+    expect(await style('borderLeftColor')).toBe(`rgb(${accent >> 16}, ${(accent >> 8) & 255}, ${accent & 255})`);
+    expect(await style('backgroundColor')).toBe('rgb(43, 45, 49)');
+
     await page.getByLabel('Show the JSON payload beside each message').check();
     const json = card.getByLabel('JSON payload');
     await json.waitFor(WAIT);
