@@ -11,11 +11,16 @@ import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from
 import { eventsOf } from '../../src/answers/events.ts';
 import { cardReply, panelReply } from '../../src/interactions/answer-reply.ts';
 import type { KnowledgeIndex } from '../../src/search/types.ts';
+import type { PictureFor } from '../../src/transports/preview/server.ts';
 import { HAVE_CHROMIUM, CHROMIUM_PATH, knowledgeCopy, launchChromium, startPreview, type Preview } from './harness.ts';
 
 // In CI the browser is installed by .ci/run: a missing one there is a failure, not a skip.
 if (!HAVE_CHROMIUM && process.env.CI) throw new Error(`no Chromium at ${CHROMIUM_PATH}: .ci/run installs Debian's chromium`);
 if (!HAVE_CHROMIUM) console.warn(`preview browser tests skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`);
+
+/** A 2×1 PNG, standing in for the render layer's pictures: what is tested is where the page gets them. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAADUlEQVR4nGPQz58PRAAH0gJ7SJYQeAAAAABJRU5ErkJggg==', 'base64');
+const pictureFor: PictureFor = (_index, shown) => (shown.picture ? { name: 'timeline.png', description: 'a timeline', png: () => PNG } : undefined);
 
 /** Long enough for a loaded 2-core machine; the page itself takes milliseconds. */
 const WAIT = { timeout: 10_000 };
@@ -30,7 +35,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the preview page in Chromium', () => {
 
   beforeAll(async () => {
     copy = await knowledgeCopy();
-    [preview, browser] = await Promise.all([startPreview(copy.dir), launchChromium()]);
+    [preview, browser] = await Promise.all([startPreview(copy.dir, { pictureFor }), launchChromium()]);
   });
 
   afterAll(async () => {
@@ -131,6 +136,26 @@ describe.skipIf(!HAVE_CHROMIUM)('the preview page in Chromium', () => {
     await box.press('Escape');
     await box.press('Enter');
     await page.getByRole('heading', { name: /^📍 Ain Hawr$/ }).waitFor(WAIT);
+  });
+
+  it('draws a media gallery with the picture of the card it belongs to, or its description when there is none', async () => {
+    // The page's own renderer, on a payload with a gallery as renderDiscord builds it for a card with a picture.
+    const gallery = (name: string) => ({
+      message: { flags: 1 << 15, components: [{ type: 17, components: [{ type: 12, items: [{ media: { url: `attachment://${name}` }, description: 'Events by month, 2020' }] }] }] },
+      markdown: {},
+      card: 'o:timeline:',
+    });
+    await page.evaluate(
+      `import('/discord.js').then(({ messageBody }) => { for (const shown of ${JSON.stringify([gallery('timeline.png'), gallery('other.png')])}) document.querySelector('#conversation').append(messageBody(shown, { onPress() {} })); })`,
+    );
+    const drawn = page.getByRole('img', { name: 'Events by month, 2020' });
+    await drawn.waitFor(WAIT);
+    expect(await drawn.getAttribute('src')).toBe('/attachments/timeline.png?card=o%3Atimeline%3A');
+    await expect.poll(() => drawn.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(2);
+    // No such picture: its description stands in, as alt text would.
+    await page.locator('.media-missing', { hasText: '🖼️ Events by month, 2020' }).waitFor(WAIT);
+    // The 404 for the missing picture is the browser's console error this test expects.
+    errors = errors.filter((e) => !e.includes('404'));
   });
 
   it('says what is wrong with a command, with its usage line', async () => {
