@@ -10,7 +10,7 @@ const LISTS = [
   ['places', 'Places'],
   ['sources', 'Sources'],
 ];
-const PARTS = { card: 'card', quotes: 'quotes & sources', disputes: 'disputes' };
+const PARTS = { card: 'the card', quotes: 'quotes & sources', disputes: 'disputes' };
 
 function time(iso) {
   return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
@@ -63,7 +63,7 @@ export function drawChanges(target, status, onOpen) {
   const changed = status.changed;
   if (!changed) return;
   const intro = el('p', 'muted');
-  intro.append('From ', el('code', 'version', changed.from), ' to ', el('code', 'version', changed.to), ':');
+  intro.append('From ', el('code', 'version', changed.from), ' to ', el('code', 'version', changed.to));
   if (changed.cards.length === 0) {
     target.replaceChildren(intro, el('p', 'muted', 'no card changed.'));
     return;
@@ -71,11 +71,13 @@ export function drawChanges(target, status, onOpen) {
   const list = el('ul', 'changed-cards');
   for (const card of changed.cards) {
     const li = el('li', `changed ${card.status}`);
-    const what = card.status === 'changed' ? card.parts.map((p) => PARTS[p] ?? p).join(', ') : card.status;
+    const what = card.status === 'changed' ? `changed: ${card.parts.map((p) => PARTS[p] ?? p).join(', ')}` : card.status === 'added' ? 'new card' : 'no longer there';
     if (card.target) {
       const b = el('button', 'list-entry');
       b.type = 'button';
-      b.append(el('span', 'label', card.label), el('span', 'description', what));
+      const words = el('span', 'words');
+      words.append(el('span', 'label', card.label), el('span', 'description', what));
+      b.append(words);
       b.addEventListener('click', () => onOpen(card.target));
       li.append(b);
     } else {
