@@ -88,6 +88,8 @@ export function createPreviewServer(options: PreviewServerOptions): PreviewServe
       case '/api/status':
         return json(res, 200, state.status);
       case '/api/events':
+        // A HEAD request gets the headers of a stream that it would never see the end of.
+        if (req.method === 'HEAD') return send(res, 200, 'text/event-stream; charset=utf-8', '');
         return events.add(res, SECURITY_HEADERS, 'status', state.status);
       case '/api/ask':
         return json(res, 200, await ask(ctx, param('q') ?? ''));

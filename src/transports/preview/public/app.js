@@ -19,6 +19,13 @@ let seq = -1;
 let drawnLists = '';
 let drawnChanges = '';
 
+/** A request that failed (the server stopped, a bug): said where the command's problems are said. */
+function failed(err) {
+  const error = $('ask-error');
+  error.textContent = `The preview server did not answer: ${err instanceof Error ? err.message : String(err)}`;
+  error.hidden = false;
+}
+
 function clock(date) {
   return date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 }
@@ -34,7 +41,7 @@ function drawConversation(focusIndex) {
     if (entry.intro) main.append(el('div', 'msg-reply', entry.intro));
     const head = el('div', 'msg-head');
     head.append(el('span', 'avatar', 'M4'), el('span', 'author', 'M4 Patrol'), el('span', 'app-tag', 'APP'), el('time', 'msg-time', `Today at ${clock(entry.at)}`));
-    main.append(head, messageBody(entry.shown, { onPress: (customId, value) => void press(i, customId, value) }));
+    main.append(head, messageBody(entry.shown, { onPress: (customId, value) => press(i, customId, value).catch(failed) }));
     if (ephemeral) {
       const note = el('div', 'ephemeral-note');
       const dismiss = el('button', 'link-button', 'Dismiss message');
@@ -108,17 +115,17 @@ function onStatus(status) {
   const listsJson = JSON.stringify(status.lists);
   if (listsJson !== drawnLists) {
     drawnLists = listsJson;
-    drawLists($('lists'), status, (target) => void openCard(target, labelOf(status, target)));
+    drawLists($('lists'), status, (target) => openCard(target, labelOf(status, target)).catch(failed));
   }
   const changesJson = JSON.stringify(status.changed);
   if (changesJson !== drawnChanges) {
     drawnChanges = changesJson;
-    drawChanges($('changes-body'), status, (target) => void openCard(target, labelOf(status, target)));
+    drawChanges($('changes-body'), status, (target) => openCard(target, labelOf(status, target)).catch(failed));
   }
   const moved = seq !== -1 && status.seq !== seq;
   seq = status.seq;
   document.body.dataset.seq = String(seq);
-  if (moved && messages.length > 0) void refreshConversation();
+  if (moved && messages.length > 0) refreshConversation().catch(failed);
 }
 
 function labelOf(status, target) {
@@ -130,7 +137,7 @@ function labelOf(status, target) {
 }
 
 function start() {
-  commandBox(/** @type {HTMLFormElement} */ ($('ask')), /** @type {HTMLInputElement} */ ($('command')), /** @type {HTMLUListElement} */ ($('suggestions')), (command) => void ask(command));
+  commandBox(/** @type {HTMLFormElement} */ ($('ask')), /** @type {HTMLInputElement} */ ($('command')), /** @type {HTMLUListElement} */ ($('suggestions')), (command) => ask(command).catch(failed));
   const toggle = /** @type {HTMLInputElement} */ ($('show-json'));
   toggle.addEventListener('change', () => $('conversation').classList.toggle('show-json', toggle.checked));
   const events = new EventSource('/api/events');

@@ -49,7 +49,8 @@ export function commandBox(form, input, list, onAsk) {
 
   const refresh = async () => {
     const mine = ++asked;
-    const { suggestions: found } = await getJson(`/api/complete?q=${encodeURIComponent(input.value)}`);
+    // As in Discord, a failed autocomplete shows nothing rather than an error.
+    const found = await getJson(`/api/complete?q=${encodeURIComponent(input.value)}`).then((r) => r.suggestions, () => []);
     // A slower answer to an earlier keystroke must not replace a newer one.
     if (mine !== asked || document.activeElement !== input) return;
     // The one picked with the arrows stays picked if it is still offered (answers arrive as keys are typed).
