@@ -8,7 +8,16 @@ const build = (files: Map<string, string>) => buildFactBase({ root: 'knowledge',
 
 describe('checkReport', () => {
   it('sums a good fact base up in one line', () => {
-    expect(checkReport(build(validFiles()))).toEqual({ ok: true, summary: 'ok: 6 facts, 2 sources, 3 places, 3 claimants, 1 dispute, 2 events' });
+    const built = build(validFiles());
+    if (!built.ok) throw new Error('the valid fixture must load');
+    const { facts, sources, places, claimants, disputes, events } = built.base;
+    const n = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+    expect(checkReport(built)).toEqual({
+      ok: true,
+      summary: `ok: ${n(facts.length, 'fact')}, ${n(sources.length, 'source')}, ${n(places.length, 'place')}, ${n(claimants.length, 'claimant')}, ${n(disputes.length, 'dispute')}, ${n(events.length, 'event')}`,
+    });
+    // The fixture has one dispute: the singular is said as such.
+    expect(checkReport(built)).toMatchObject({ summary: expect.stringContaining(', 1 dispute, ') });
   });
 
   it('groups the problems by file, each as path:line: field: message, in file and line order', () => {
