@@ -11,16 +11,11 @@ import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from
 import { eventsOf } from '../../src/answers/events.ts';
 import { cardReply, panelReply } from '../../src/interactions/answer-reply.ts';
 import type { KnowledgeIndex } from '../../src/search/types.ts';
-import type { PictureFor } from '../../src/transports/preview/server.ts';
 import { HAVE_CHROMIUM, CHROMIUM_PATH, knowledgeCopy, launchChromium, startPreview, type Preview } from './harness.ts';
 
 // In CI the browser is installed by .ci/run: a missing one there is a failure, not a skip.
 if (!HAVE_CHROMIUM && process.env.CI) throw new Error(`no Chromium at ${CHROMIUM_PATH}: .ci/run installs Debian's chromium`);
 if (!HAVE_CHROMIUM) console.warn(`preview browser tests skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`);
-
-/** A 2×1 PNG, standing in for the render layer's pictures: what is tested is where the page gets them. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAADUlEQVR4nGPQz58PRAAH0gJ7SJYQeAAAAABJRU5ErkJggg==', 'base64');
-const pictureFor: PictureFor = (_index, shown) => (shown.picture ? { name: 'timeline.png', description: 'a timeline', png: () => PNG } : undefined);
 
 /** Long enough for a loaded 2-core machine; the page itself takes milliseconds. */
 const WAIT = { timeout: 10_000 };
@@ -37,7 +32,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the preview page in Chromium', () => {
 
   beforeAll(async () => {
     copy = await knowledgeCopy();
-    [preview, browser] = await Promise.all([startPreview(copy.dir, { pictureFor }), launchChromium()]);
+    [preview, browser] = await Promise.all([startPreview(copy.dir), launchChromium()]);
   });
 
   afterAll(async () => {
@@ -74,7 +69,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the preview page in Chromium', () => {
     const card = page.locator('.message').first();
     await card.getByRole('heading', { name: 'Patrol 22 · 22 July 2020' }).waitFor(WAIT);
     expect(await card.locator('.md-small').last().textContent()).toMatch(/^\[1\] SouthFront, 22–24 Jul 2020 · \[2\] unnamed Latakia outlet/);
-    const payload = cardReply(index(), { command: 'patrol', number: 22 }, { ephemeral: false });
+    const payload = cardReply(index(), { command: 'patrol', number: 22 }, { ephemeral: false }).data;
     const buttons = JSON.stringify(payload).match(/"emoji":\{"name":"[^"]+"\},"custom_id":"[^"]+","style":2,"label":"[^"]+"/g)!;
     const labels = buttons.map((b) => JSON.parse(`{${b}}`) as { emoji: { name: string }; label: string }).map((b) => `${b.emoji.name}${b.label}`);
     expect(labels).toContain('📜Quotes & sources');
@@ -99,7 +94,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the preview page in Chromium', () => {
     const panel = page.locator('.message').nth(1);
     await panel.getByText('Only you can see this').waitFor(WAIT);
     await panel.getByRole('heading', { name: 'Patrol 22 · 22 July 2020 — quotes & sources' }).waitFor(WAIT);
-    const payload = JSON.stringify(panelReply(index(), { command: 'patrol', number: 22 }, 'quotes'));
+    const payload = JSON.stringify(panelReply(index(), { command: 'patrol', number: 22 }, 'quotes').data);
     const quoted = index().factsForPatrol(22).filter((f) => payload.includes(f.quote));
     expect(quoted.length).toBeGreaterThan(2);
     const shown = (await panel.locator('blockquote').allTextContents()).join('\n');
@@ -142,22 +137,25 @@ describe.skipIf(!HAVE_CHROMIUM)('the preview page in Chromium', () => {
     await page.getByRole('heading', { name: /^📍 Ain Hawr$/ }).waitFor(WAIT);
   });
 
-  it('draws a media gallery with the picture of the card it belongs to, or its description when there is none', async () => {
-    // The page's own renderer, on a payload with a gallery as renderDiscord builds it for a card with a picture.
-    const gallery = (name: string, description: string) => ({
-      message: { flags: 1 << 15, components: [{ type: 17, components: [{ type: 12, items: [{ media: { url: `attachment://${name}` }, description }] }] }] },
+  it('shows a card\'s picture, drawn by the bot\'s own pictureFor, or its description when there is none', async () => {
+    const file = cardReply(index(), { command: 'timeline' }, { ephemeral: false }).files?.[0];
+    if (!file) throw new Error('the /timeline card of the project knowledge has a picture');
+    await ask('/timeline');
+    const img = page.locator('.message').first().locator('.v2-gallery img');
+    await img.waitFor(WAIT);
+    expect(await img.getAttribute('alt')).toBe(file.description);
+    expect(await img.getAttribute('src')).toBe(`/attachments/${file.name}?card=o%3Atimeline%3A`);
+    await expect.poll(() => img.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth), WAIT).toBeGreaterThan(100);
+
+    // A gallery whose picture the server does not have (the page's own renderer, on such a payload):
+    // its description stands in, as alt text would, and the browser logs the 404.
+    expectedErrors = [/the server responded with a status of 404/];
+    const missing = {
+      message: { flags: 1 << 15, components: [{ type: 17, components: [{ type: 12, items: [{ media: { url: 'attachment://other.png' }, description: 'A picture the card does not have' }] }] }] },
       markdown: {},
       card: 'o:timeline:',
-    });
-    await page.evaluate(
-      `import('/discord.js').then(({ messageBody }) => { for (const shown of ${JSON.stringify([gallery('timeline.png', 'Events by month, 2020'), gallery('other.png', 'A picture the card does not have')])}) document.querySelector('#conversation').append(messageBody(shown, { onPress() {} })); })`,
-    );
-    const drawn = page.getByRole('img', { name: 'Events by month, 2020' });
-    await drawn.waitFor(WAIT);
-    expect(await drawn.getAttribute('src')).toBe('/attachments/timeline.png?card=o%3Atimeline%3A');
-    await expect.poll(() => drawn.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(2);
-    // No such picture: its description stands in, as alt text would (and the browser logs the 404).
-    expectedErrors = [/the server responded with a status of 404/];
+    };
+    await page.evaluate(`import('/discord.js').then(({ messageBody }) => document.querySelector('#conversation').append(messageBody(${JSON.stringify(missing)}, { onPress() {} })))`);
     await page.locator('.media-missing', { hasText: '🖼️ A picture the card does not have' }).waitFor(WAIT);
   });
 

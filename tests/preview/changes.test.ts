@@ -45,6 +45,8 @@ describe('changedCards', () => {
     const changed = changedCards(before, after);
     expect(changed).toContainEqual({ label: expect.stringMatching(/^Patrol 22 · /), target: 'patrol:number=22', status: 'changed', parts: ['card'] });
     expect(changed.map((c) => c.target)).not.toContain('help:');
+    // The timeline shows briefs and a picture: the picture's name changes with the version, its drawing does not.
+    expect(changed.map((c) => c.target)).not.toContain('timeline:');
     expect(changed.every((c) => c.status === 'changed')).toBe(true);
   });
 

@@ -11,7 +11,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/load.ts';
 import { KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
 import { createLogger } from '../../src/runtime/logger.ts';
-import { createPreviewServer, type PictureFor } from '../../src/transports/preview/server.ts';
+import { createPreviewServer } from '../../src/transports/preview/server.ts';
 import { PreviewState } from '../../src/transports/preview/state.ts';
 
 export interface Preview {
@@ -21,7 +21,7 @@ export interface Preview {
   close(): Promise<void>;
 }
 
-export async function startPreview(dir: string, options: { pictureFor?: PictureFor } = {}): Promise<Preview> {
+export async function startPreview(dir: string): Promise<Preview> {
   const log = createLogger({ level: 'silent' });
   const store = new KnowledgeStore(dir, log);
   const state = new PreviewState(store);
@@ -29,7 +29,7 @@ export async function startPreview(dir: string, options: { pictureFor?: PictureF
   if (!first.ok) throw new Error(`the knowledge in ${dir} does not load:\n${first.issues.join('\n')}`);
   // A short debounce: the tests wait for the page, not for the watcher.
   await store.watch({ debounceMs: 50 });
-  const server = createPreviewServer({ store, state, log, ...options });
+  const server = createPreviewServer({ store, state, log });
   const url = await server.listen(0, '127.0.0.1');
   return {
     url,

@@ -4,23 +4,18 @@
  */
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answer } from '../../src/answers/index.ts';
 import { COMMANDS } from '../../src/answers/query.ts';
 import { cardReply, panelReply } from '../../src/interactions/answer-reply.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/load.ts';
 import type { KnowledgeIndex } from '../../src/search/types.ts';
-import type { PictureFor } from '../../src/transports/preview/server.ts';
 import { startPreview, type Preview } from './harness.ts';
 
-const PNG = Buffer.from('89504e470d0a1a0a', 'hex');
-/** A stand-in for the render layer's pictureFor: a picture for every card whose answer asks for one. */
-const pictureFor: PictureFor = (_index, shown) => (shown.picture ? { name: 'timeline.png', description: 'a timeline', png: () => PNG } : undefined);
 
 let preview: Preview;
 let index: KnowledgeIndex;
 
 beforeAll(async () => {
-  preview = await startPreview(DEFAULT_KNOWLEDGE_DIR, { pictureFor });
+  preview = await startPreview(DEFAULT_KNOWLEDGE_DIR);
   index = preview.store.current!;
 });
 afterAll(() => preview?.close());
@@ -72,7 +67,7 @@ describe('the preview server', () => {
     const { ok, shown } = await json(`/api/ask?q=${encodeURIComponent('/patrol 22')}`);
     expect(ok).toBe(true);
     expect(shown.kind).toBe('message');
-    expect(shown.message).toEqual(cardReply(index, { command: 'patrol', number: 22 }, { ephemeral: false }));
+    expect(shown.message).toEqual(cardReply(index, { command: 'patrol', number: 22 }, { ephemeral: false }).data);
     expect(shown.card).toBe('o:patrol:number=22');
     const [heading] = Object.entries(shown.markdown as Record<string, unknown[]>).find(([text]) => text.startsWith('## '))!;
     expect(shown.markdown[heading][0]).toEqual({ t: 'heading', level: 2, children: [{ t: 'text', text: 'Patrol 22 · 22 July 2020' }] });
@@ -86,12 +81,12 @@ describe('the preview server', () => {
   it('answers presses as the bot does: panels and cards only for the presser, replacing a card only they saw', async () => {
     const quotes = await json('/api/press?id=q:patrol:number%3D22');
     expect(quotes).toMatchObject({ kind: 'message', card: 'q:patrol:number=22' });
-    expect(quotes.message).toEqual(panelReply(index, { command: 'patrol', number: 22 }, 'quotes'));
+    expect(quotes.message).toEqual(panelReply(index, { command: 'patrol', number: 22 }, 'quotes').data);
 
     const onPublic = await json('/api/press?id=o:patrol:number%3D21&ephemeral=0');
     const onPrivate = await json('/api/press?id=o:patrol:number%3D21&ephemeral=1');
     expect([onPublic.kind, onPrivate.kind]).toEqual(['message', 'update']);
-    expect(onPrivate.message).toEqual(cardReply(index, { command: 'patrol', number: 21 }, { ephemeral: true }));
+    expect(onPrivate.message).toEqual(cardReply(index, { command: 'patrol', number: 21 }, { ephemeral: true }).data);
 
     const picked = await json('/api/press?id=o:menu&value=patrol:number%3D25');
     expect(picked).toMatchObject({ kind: 'message', card: 'o:patrol:number=25' });
@@ -104,7 +99,7 @@ describe('the preview server', () => {
   it('opens a card from the lists, as the command would show it', async () => {
     const source = index.base.sources[0]!;
     const shown = await json(`/api/open?target=${encodeURIComponent(`source:id=${source.id}`)}`);
-    expect(shown.message).toEqual(cardReply(index, { command: 'source', id: source.id }, { ephemeral: false }));
+    expect(shown.message).toEqual(cardReply(index, { command: 'source', id: source.id }, { ephemeral: false }).data);
     expect((await get('/api/open?target=nothing')).status).toBe(404);
   });
 
@@ -119,15 +114,20 @@ describe('the preview server', () => {
     expect(await complete('/nope x')).toEqual([]);
   });
 
-  it('draws a card\'s picture for /attachments/<name> from the card it belongs to', async () => {
-    expect(answer(index, { command: 'timeline' }).picture).toBeDefined();
-    const picture = await get('/attachments/timeline.png?card=o:timeline:');
+  it('serves a card\'s picture at /attachments/<name>: the bytes the bot uploads with that card', async () => {
+    const reply = cardReply(index, { command: 'timeline' }, { ephemeral: false });
+    const file = reply.files?.[0];
+    if (!file) throw new Error('the /timeline card of the project knowledge has a picture');
+    const { shown } = await json('/api/ask?q=/timeline');
+    expect(shown.message).toEqual(reply.data);
+    expect(JSON.stringify(shown.message)).toContain(`attachment://${file.name}`);
+    const picture = await get(`/attachments/${file.name}?card=${encodeURIComponent(shown.card)}`);
     expect(picture.status).toBe(200);
     expect(picture.type).toBe('image/png');
-    expect(picture.body).toEqual(PNG);
-    expect((await get('/attachments/other.png?card=o:timeline:')).status).toBe(404);
-    expect((await get('/attachments/timeline.png?card=o:help:')).status).toBe(404);
-    expect((await get('/attachments/timeline.png?card=nonsense')).status).toBe(404);
+    expect(picture.body).toEqual(file.data);
+    for (const [name, card] of [['other.png', shown.card], [file.name, 'o:help:'], [file.name, 'nonsense'], ['../package.json', shown.card]]) {
+      expect((await get(`/attachments/${name}?card=${encodeURIComponent(card)}`)).status, `${name} of ${card}`).toBe(404);
+    }
   });
 
   it('pushes its status at once over Server-Sent Events', async () => {

@@ -64,7 +64,7 @@ export async function open(ctx: CommandContext, targetText: string): Promise<Sho
   const target = decodeTarget(targetText);
   if (!target.ok) return null;
   const index = ctx.index ?? (await ctx.ready());
-  return withMarkdown('message', cardReply(index, target.value, { ephemeral: false }), encodePress({ action: 'open', target: target.value }));
+  return withMarkdown('message', cardReply(index, target.value, { ephemeral: false }).data, encodePress({ action: 'open', target: target.value }));
 }
 
 /** The press a message shows: the button's own, or "open" the target a menu choice carries. */
@@ -82,7 +82,7 @@ async function shown(incoming: Incoming, ctx: CommandContext, card: string | nul
       return withMarkdown(out.kind, out.data, isNotice(out.data) ? null : card);
     case 'deferred':
       // Before the first load: Discord would show "thinking…" and then the answer; the page just waits.
-      return withMarkdown('message', await out.data, card);
+      return withMarkdown('message', (await out.reply).data, card);
     case 'choices':
       throw new Error('the dispatcher answered a command with autocomplete choices');
   }

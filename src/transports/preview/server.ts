@@ -11,29 +11,18 @@ import type { AddressInfo } from 'node:net';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { answer as answerOf, panel } from '../../answers/index.ts';
-import type { Answer } from '../../answers/answer.ts';
 import { decodePress } from '../../render/custom-ids.ts';
+import { pictureFor } from '../../render/picture.ts';
 import type { Logger } from '../../runtime/logger.ts';
-import type { KnowledgeIndex } from '../../search/types.ts';
 import { complete } from './complete.ts';
 import { EventStream } from './events.ts';
 import { ask, open, press, readOnlyContext, type IndexSource } from './replies.ts';
 import type { PreviewState } from './state.ts';
 
-/** A picture a card carries, as the render layer draws it (src/render/picture.ts). */
-export interface CardPicture {
-  readonly name: string;
-  readonly description: string;
-  png(): Buffer;
-}
-export type PictureFor = (index: KnowledgeIndex, answer: Answer) => CardPicture | undefined;
-
 export interface PreviewServerOptions {
   readonly store: IndexSource;
   readonly state: PreviewState;
   readonly log: Logger;
-  /** Draws a card's picture for /attachments/<name>; without it, cards show their pictures' alt text. */
-  readonly pictureFor?: PictureFor;
 }
 
 export interface PreviewServer {
@@ -113,10 +102,11 @@ export function createPreviewServer(options: PreviewServerOptions): PreviewServe
   async function picture(res: ServerResponse, name: string, card: string): Promise<void> {
     const pressed = decodePress(card);
     const index = store.current;
-    if (!options.pictureFor || !index || !pressed.ok || !PICTURE_NAME.test(name)) return send(res, 404, 'text/plain; charset=utf-8', 'no such picture\n');
+    if (!index || !pressed.ok || !PICTURE_NAME.test(name)) return send(res, 404, 'text/plain; charset=utf-8', 'no such picture\n');
     const { action, target } = pressed.value;
     const shownAnswer = action === 'open' ? answerOf(index, target) : panel(index, target, action);
-    const drawn = options.pictureFor(index, shownAnswer);
+    // The bot's own function: the same name and bytes it uploads with the card.
+    const drawn = pictureFor(index, shownAnswer);
     if (!drawn || drawn.name !== name) return send(res, 404, 'text/plain; charset=utf-8', 'no such picture\n');
     return send(res, 200, 'image/png', drawn.png(), { 'Cache-Control': 'no-store' });
   }
