@@ -7,7 +7,8 @@
  */
 import Fuse from 'fuse.js';
 import type { FactBase } from '../src/domain/types.ts';
-import { FIELD_BOOST } from '../src/search/fact-fields.ts';
+import { TEXT_BOOST } from '../src/search/fact-text.ts';
+import { NAME_BOOST } from '../src/search/names.ts';
 
 interface FactDoc {
   readonly statement: string;
@@ -43,12 +44,13 @@ export function buildFuseBaseline(base: FactBase): FuseBaseline {
       tags: [...fact.tags],
     };
   });
-  // Our index's boosts; its one `meta` field is split into the parts it is made of.
+  // Our indexes' boosts.
   const keys = [
-    { name: 'statement', weight: FIELD_BOOST.statement },
-    { name: 'places', weight: FIELD_BOOST.places },
-    { name: 'quote', weight: FIELD_BOOST.quote },
-    ...['claimant', 'source', 'kind', 'tags'].map((name) => ({ name, weight: FIELD_BOOST.meta })),
+    { name: 'statement', weight: TEXT_BOOST.statement },
+    { name: 'quote', weight: TEXT_BOOST.quote },
+    { name: 'places', weight: NAME_BOOST.place },
+    { name: 'source', weight: NAME_BOOST.source },
+    ...['claimant', 'kind', 'tags'].map((name) => ({ name, weight: NAME_BOOST.other })),
   ];
   // ignoreLocation: without it Fuse only looks near the start of each field, useless for statements.
   const options = { keys, ignoreLocation: true, threshold: 0.4, includeScore: true };

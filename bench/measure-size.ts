@@ -16,7 +16,6 @@ import { factBaseFrom } from './fact-base.ts';
 import { forceGc } from './gc.ts';
 import { autocompleteTargets, commandMix, keystrokes, type CommandCase } from './queries.ts';
 import { latency, median, megabytes, round, timed, timedAsync, type Latency } from './stats.ts';
-import { measureMiniSearch, type MiniSearchReference } from './reference-minisearch.ts';
 import { generateKnowledge } from './synthetic.ts';
 import { writeKnowledgeDir } from './write-files.ts';
 
@@ -25,8 +24,6 @@ export interface SizeRequest {
   readonly size: 'real' | number;
   readonly seed: number;
   readonly quick: boolean;
-  /** Also measure MiniSearch itself on the same facts and queries. */
-  readonly minisearch: boolean;
   /** Only the cold start (run.ts repeats it in fresh processes and reports the median). */
   readonly coldOnly?: boolean;
 }
@@ -87,7 +84,6 @@ export interface SizeResult {
     readonly oursAutocomplete: Latency;
     readonly autocompleteRatio: number;
   };
-  readonly minisearch?: MiniSearchReference & { readonly ours: Latency; readonly ratio: number };
 }
 
 async function measureSize(request: SizeRequest): Promise<SizeResult | ColdResult> {
@@ -172,7 +168,6 @@ async function measureBase(request: SizeRequest, base: FactBase, dir: string | n
 
   const reload = await measureReload(base, dir, cacheDir);
   const baseline = measureBaseline(request, base, index, queries, targets);
-  const minisearch = request.minisearch ? measureMiniSearchReference(request, base, index, queries) : undefined;
 
   return {
     label,
@@ -196,14 +191,7 @@ async function measureBase(request: SizeRequest, base: FactBase, dir: string | n
     sources,
     reload,
     baseline,
-    ...(minisearch ? { minisearch } : {}),
   };
-}
-
-function measureMiniSearchReference(request: SizeRequest, base: FactBase, index: KnowledgeIndex, queries: readonly string[]) {
-  const reference = measureMiniSearch(base, queries, request.quick ? 4000 : 15_000);
-  const ours = timeOurSearch(index, queries.slice(0, reference.sampled));
-  return { ...reference, ours: latency(ours), ratio: round(reference.search.p50Ms / median(ours)) };
 }
 
 /** Our search on the queries a reference library ran, each three times (ours is too fast for one timing to say much). */

@@ -47,7 +47,6 @@ export function toJson(machine: MachineInfo, sizes: readonly SizeResult[], total
         },
         reload: size.reload,
         baseline: size.baseline,
-        ...(size.minisearch ? { minisearch: size.minisearch } : {}),
       },
     })),
   };
@@ -134,19 +133,6 @@ export function toText(machine: MachineInfo, sizes: readonly SizeResult[], total
       ]),
     ),
   );
-  if (sizes.some((s) => s.minisearch)) {
-    out.push('', 'MiniSearch itself (same normaliser, fields, boosts and prefix/fuzzy bounds), on the same facts and search queries:', '');
-    out.push(
-      table(
-        ['facts', 'build', 'heap', 'search p50 / p99', 'ours p50 / p99', 'ratio (p50)'],
-        sizes.flatMap((s) =>
-          s.minisearch
-            ? [[s.label, ms(s.minisearch.buildMs), `${s.minisearch.heapMb} MB`, `${ms(s.minisearch.search.p50Ms)} / ${ms(s.minisearch.search.p99Ms)} (${s.minisearch.sampled} run)`, `${ms(s.minisearch.ours.p50Ms)} / ${ms(s.minisearch.ours.p99Ms)}`, `${s.minisearch.ratio}×`]]
-            : [],
-        ),
-      ),
-    );
-  }
   const largest = sizes.reduce<SizeResult | undefined>((best, s) => (!best || s.facts > best.facts ? s : best), undefined);
   if (largest) {
     out.push('', `Autocomplete p99 (ms) by prefix length at ${largest.label}:`);

@@ -6,7 +6,6 @@
  *   npm run bench                    readable tables
  *   npm run bench -- --json          the one JSON object of issue 5
  *   npm run bench -- --sizes=real,1000 --quick    a subset, fewer queries (for trying changes)
- *   npm run bench -- --minisearch    also MiniSearch itself on the same facts (slow at 100k)
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -36,14 +35,13 @@ function withColdRuns(full: SizeResult, extra: readonly ColdResult[]): SizeResul
 function parseArgs(argv: readonly string[]) {
   const json = argv.includes('--json');
   const quick = argv.includes('--quick');
-  const minisearch = argv.includes('--minisearch');
   const sizesArg = argv.find((arg) => arg.startsWith('--sizes='))?.slice('--sizes='.length);
   const sizes = sizesArg ? sizesArg.split(',').map((s) => (s === 'real' ? ('real' as const) : Number(s))) : DEFAULT_SIZES;
   for (const size of sizes) {
     if (size !== 'real' && !(Number.isInteger(size) && size > 0)) throw new Error(`--sizes: not a size: ${size}`);
   }
   const seedArg = argv.find((arg) => arg.startsWith('--seed='))?.slice('--seed='.length);
-  return { json, quick, minisearch, sizes, seed: seedArg ? Number(seedArg) : SEED };
+  return { json, quick, sizes, seed: seedArg ? Number(seedArg) : SEED };
 }
 
 function runSize<R>(request: SizeRequest, log: (line: string) => void): Promise<R> {
@@ -79,7 +77,7 @@ async function main(): Promise<void> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const results: SizeResult[] = [];
   for (const size of options.sizes) {
-    const request = { size, seed: options.seed, quick: options.quick, minisearch: options.minisearch };
+    const request = { size, seed: options.seed, quick: options.quick };
     const full = await runSize<SizeResult>(request, log);
     // Cold start is one number per process, and a 2-core machine shared with anything else is noisy:
     // it is measured in fresh processes COLD_RUNS times and the median reported (all runs kept).

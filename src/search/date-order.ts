@@ -2,53 +2,11 @@
  * The one date order of the fact base: by the earliest day a fact can have happened, then by id.
  * A fact dated only "July 2020" sorts on 1 July, one known to within a week on the first day of that
  * week — so nothing is placed later than it could have been, and equal days keep a stable order.
+ *
+ * Date ranges are look-ups, not search: a sorted list and a binary search.
  */
 import type { Fact } from '../domain/types.ts';
-import { firstPossibleDay, periodOf } from '../knowledge/days.ts';
-import { compareKeys } from './sorted-keys.ts';
-import { int32Map, range } from './arrays.ts';
-
-/**
- * Positions of `facts` in date order: a counting sort on the first possible day (days span a few
- * years, so this is linear), then the few facts sharing a day sorted by id.
- */
-export function dateOrder(facts: readonly Fact[], firstDays: Int32Array = int32Map(facts, firstPossibleDay)): Int32Array {
-  const n = facts.length;
-  if (n === 0) return new Int32Array(0);
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < n; i++) {
-    min = Math.min(min, firstDays[i]!);
-    max = Math.max(max, firstDays[i]!);
-  }
-  if (max - min > 4 * n + 100_000) {
-    // Dates spread over millennia: a comparison sort is then the cheaper one.
-    return Int32Array.from(
-      range(n).sort((a, b) => firstDays[a]! - firstDays[b]! || compareKeys(facts[a]!.id, facts[b]!.id)),
-    );
-  }
-  const start = new Int32Array(max - min + 2);
-  for (let i = 0; i < n; i++) start[firstDays[i]! - min + 1]!++;
-  for (let d = 1; d < start.length; d++) start[d]! += start[d - 1]!;
-  const order = new Int32Array(n);
-  const cursor = start.slice();
-  for (let i = 0; i < n; i++) order[cursor[firstDays[i]! - min]!++] = i;
-  for (let d = 0; d + 1 < start.length; d++) {
-    const from = start[d]!;
-    const to = start[d + 1]!;
-    if (to - from > 1 && !idsAscending(facts, order, from, to)) {
-      const group = Array.from(order.subarray(from, to)).sort((a, b) => compareKeys(facts[a]!.id, facts[b]!.id));
-      order.set(group, from);
-    }
-  }
-  return order;
-}
-
-/** Whether the facts at order[from, to) are already in id order (often so: files list facts in order). */
-function idsAscending(facts: readonly Fact[], order: Int32Array, from: number, to: number): boolean {
-  for (let i = from + 1; i < to; i++) if (facts[order[i - 1]!]!.id > facts[order[i]!]!.id) return false;
-  return true;
-}
+import { firstPossibleDay, lastPossibleDay, periodOf } from '../knowledge/days.ts';
 
 /**
  * Facts in date order with their possible days, for "what happened between these days" in
@@ -56,42 +14,38 @@ function idsAscending(facts: readonly Fact[], order: Int32Array, from: number, t
  * slice, and the only others that can overlap it start at most `maxSpan` days before it.
  */
 export class DatedList {
-  readonly #facts: readonly Fact[];
+  readonly facts: readonly Fact[];
   readonly #first: Int32Array;
   readonly #last: Int32Array;
   readonly #maxSpan: number;
 
-  /**
-   * @param facts in date order (by first possible day, then id)
-   * @param first, last their first and last possible days (epoch days), in the same order
-   */
-  constructor(facts: readonly Fact[], first: Int32Array, last: Int32Array) {
-    this.#facts = facts;
-    this.#first = first;
-    this.#last = last;
+  /** @param facts in date order (see inDateOrder) */
+  constructor(facts: readonly Fact[]) {
+    this.facts = facts;
+    this.#first = new Int32Array(facts.length);
+    this.#last = new Int32Array(facts.length);
     let maxSpan = 0;
-    for (let i = 0; i < facts.length; i++) maxSpan = Math.max(maxSpan, last[i]! - first[i]!);
+    facts.forEach((fact, i) => {
+      this.#first[i] = firstPossibleDay(fact);
+      this.#last[i] = lastPossibleDay(fact);
+      maxSpan = Math.max(maxSpan, this.#last[i]! - this.#first[i]!);
+    });
     this.#maxSpan = maxSpan;
-  }
-
-  get facts(): readonly Fact[] {
-    return this.#facts;
   }
 
   /** Facts whose possible days overlap [from, to] (epoch days, inclusive), in date order. */
   between(from: number, to: number): readonly Fact[] {
-    if (from === Number.NEGATIVE_INFINITY && to === Number.POSITIVE_INFINITY) return this.#facts;
-    const start = this.#firstIndexFrom(from - this.#maxSpan);
+    if (from === Number.NEGATIVE_INFINITY && to === Number.POSITIVE_INFINITY) return this.facts;
     const out: Fact[] = [];
-    for (let i = start; i < this.#facts.length && this.#first[i]! <= to; i++) {
-      if (this.#last[i]! >= from) out.push(this.#facts[i]!);
+    for (let i = this.#firstIndexFrom(from - this.#maxSpan); i < this.facts.length && this.#first[i]! <= to; i++) {
+      if (this.#last[i]! >= from) out.push(this.facts[i]!);
     }
     return out;
   }
 
   #firstIndexFrom(day: number): number {
     let lo = 0;
-    let hi = this.#facts.length;
+    let hi = this.facts.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (this.#first[mid]! < day) lo = mid + 1;
@@ -99,6 +53,13 @@ export class DatedList {
     }
     return lo;
   }
+}
+
+/** Positions in `facts`, sorted by the fact's first possible day, then id. */
+export function dateOrder(facts: readonly Fact[]): number[] {
+  const first = facts.map(firstPossibleDay);
+  const id = (i: number) => facts[i]!.id;
+  return facts.map((_, i) => i).sort((a, b) => first[a]! - first[b]! || (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
 }
 
 /**

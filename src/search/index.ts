@@ -4,15 +4,16 @@
  * - `buildKnowledgeIndex(base)`: synchronous, no cache — for tests and small tools.
  * - `buildKnowledgeIndexAsync(base, options)`: the same index, built in time slices that leave the
  *   event loop free every few ms (a bot rebuilding after a knowledge edit keeps answering), and —
- *   only when `cacheDir` is given — read from / written to a cache keyed by the fact base version.
+ *   only when `cacheDir` is given — the facts' index read from / written to a cache keyed by the
+ *   fact base version.
  */
 import { fileURLToPath } from 'node:url';
 import type { FactBase } from '../domain/types.ts';
-import { assembleParts, buildCachedParts, DEFAULT_SLICE_MS, makeIndex, runInSlices, runToEnd } from './build.ts';
+import { assembleParts, buildTextParts, DEFAULT_SLICE_MS, makeIndex, runInSlices, runToEnd } from './build.ts';
 import { readCache, writeCache } from './cache.ts';
 import type { KnowledgeIndex } from './types.ts';
 
-export type { FactHit, IndexBuildInfo, KnowledgeIndex, PlaceResolution, Suggestion } from './types.ts';
+export type { FactHit, FactSearchResult, IndexBuildInfo, KnowledgeIndex, PlaceResolution, Suggestion } from './types.ts';
 export { searchTerms } from './terms.ts';
 
 /** The git-ignored cache directory of this checkout: `<repo>/.cache/search`. */
@@ -30,20 +31,18 @@ export interface BuildOptions {
 
 export function buildKnowledgeIndex(base: FactBase): KnowledgeIndex {
   const started = performance.now();
-  const parts = runToEnd(assembleParts(base, runToEnd(buildCachedParts(base))));
-  return makeIndex(base, parts, 'built', started);
+  return makeIndex(base, runToEnd(assembleParts(base, runToEnd(buildTextParts(base)))), 'built', started);
 }
 
 export async function buildKnowledgeIndexAsync(base: FactBase, options: BuildOptions = {}): Promise<KnowledgeIndex> {
   const started = performance.now();
   const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
   const fromCache = options.cacheDir ? await readCache(options.cacheDir, base) : null;
-  const cached = fromCache ?? (await runInSlices(buildCachedParts(base), sliceMs));
-  const parts = await runInSlices(assembleParts(base, cached), sliceMs);
-  const index = makeIndex(base, parts, fromCache ? 'cache' : 'built', started);
+  const text = fromCache ?? (await runInSlices(buildTextParts(base), sliceMs));
+  const index = makeIndex(base, await runInSlices(assembleParts(base, text), sliceMs), fromCache ? 'cache' : 'built', started);
   if (!fromCache && options.cacheDir) {
     // A cache only ever saves time: failing to write one (read-only disk, full disk) is not an error.
-    await writeCache(options.cacheDir, base, cached).catch(() => undefined);
+    await writeCache(options.cacheDir, base, text).catch(() => undefined);
   }
   return index;
 }

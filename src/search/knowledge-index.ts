@@ -1,8 +1,10 @@
 /**
- * The KnowledgeIndex handed to the answers layer: full-text search, place resolution, the date-ordered
- * lists, and every autocomplete — all precomputed once per fact base (see build.ts), so that each
- * call costs about the same at 60 facts and at 100,000.
+ * The KnowledgeIndex handed to the answers layer: full-text search and autocomplete (MiniSearch, see
+ * fact-search.ts and names.ts), place resolution, and the date-ordered, per-place, per-patrol and
+ * per-source lists — plain sorted arrays and maps, since those are look-ups, not search. All made
+ * once per fact base (see build.ts).
  */
+import type MiniSearch from 'minisearch';
 import type { Fact, FactBase, FactKind } from '../domain/types.ts';
 import { boundDay, type DatedList } from './date-order.ts';
 import type { FactSearch } from './fact-search.ts';
@@ -10,12 +12,13 @@ import type { PatrolDirectory } from './patrols.ts';
 import type { PlaceDirectory } from './places.ts';
 import type { SearchSuggester } from './search-suggest.ts';
 import type { SourceDirectory } from './sources.ts';
-import type { FactHit, IndexBuildInfo, KnowledgeIndex, PlaceResolution, Suggestion } from './types.ts';
+import type { FactHit, FactSearchResult, IndexBuildInfo, KnowledgeIndex, PlaceResolution, Suggestion } from './types.ts';
 
 const DEFAULT_SEARCH_LIMIT = 10;
 const NOTHING: readonly Fact[] = Object.freeze([]);
 
 export interface IndexParts {
+  readonly text: MiniSearch<number>;
   readonly search: FactSearch;
   readonly timeline: DatedList;
   readonly byKind: ReadonlyMap<FactKind, DatedList>;
@@ -36,12 +39,12 @@ export class FactIndex implements KnowledgeIndex {
   ) {}
 
   searchFacts(query: string, options?: { limit?: number }): FactHit[] {
+    return this.searchFactsWithCount(query, options).hits;
+  }
+
+  searchFactsWithCount(query: string, options?: { limit?: number }): FactSearchResult {
     const limit = Math.max(0, Math.floor(options?.limit ?? DEFAULT_SEARCH_LIMIT));
-    return this.parts.search.search(query, limit).map((hit) => ({
-      fact: this.base.facts[hit.doc]!,
-      score: hit.score,
-      terms: hit.terms,
-    }));
+    return this.parts.search.search(query, limit);
   }
 
   resolvePlace(input: string): PlaceResolution {

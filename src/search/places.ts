@@ -1,12 +1,13 @@
 /**
- * Places as users type them: resolving `/where` input to a place of the gazetteer, and the `/where`
- * autocomplete. Every spelling (slug, name, aliases) meets under `nameKey`, so "Ain Hour", "ain-hawr",
- * "Ain al-Hawr" and "AIN HAWR" are one place; anything else gets ranked "did you mean" candidates.
+ * Places as users type them: resolving `/where` input to a place of the gazetteer, spotting places
+ * named in a query, and the `/where` autocomplete. Every spelling (slug, name, aliases) meets under
+ * `nameKey`, so "Ain Hour", "ain-hawr", "Ain al-Hawr" and "AIN HAWR" are one place: that is a look-up
+ * in a map. Anything else is a search of the names index for "did you mean" candidates.
  */
 import type { FactBase, Place } from '../domain/types.ts';
 import { nameKey, normaliseTerms } from '../text/normalise.ts';
-import { NameIndex, type NameEntry, type NameSpelling } from './name-index.ts';
-import type { ChoiceList } from './suggestion.ts';
+import type { Entity, NameIndex, Spelling } from './names.ts';
+import { ChoiceList, choiceLimit } from './suggestion.ts';
 import type { PlaceResolution, Suggestion } from './types.ts';
 
 /** How many "did you mean" candidates an unresolved place name gets. */
@@ -16,47 +17,35 @@ const MAX_MENTION_WORDS = 6;
 const MAX_MENTION_WORDS_SCANNED = 32;
 
 export class PlaceDirectory {
-  readonly #places: readonly Place[];
-  readonly #bySlug: ReadonlyMap<string, Place>;
-  readonly #names: NameIndex;
+  /** Every spelling's key, to the place and the spelling (name before alias before slug). */
+  readonly #byKey = new Map<string, { readonly place: Place; readonly spelling: Spelling }>();
+  /** Places by how many facts are at them: what an empty /where suggests. */
+  readonly #popular: readonly Place[];
 
-  private constructor(places: readonly Place[], bySlug: ReadonlyMap<string, Place>, names: NameIndex) {
-    this.#places = places;
-    this.#bySlug = bySlug;
-    this.#names = names;
-  }
-
-  /** @param factCounts how many facts concern each place (the more, the earlier it is suggested) */
-  static *build(
-    { places, placeById }: Pick<FactBase, 'places' | 'placeById'>,
-    factCounts: ReadonlyMap<string, number>,
-  ): Generator<void, PlaceDirectory, undefined> {
-    const spellings = places.map((place): NameSpelling[] => [
-      { text: place.name, via: 'name' },
-      ...place.aliases.map((alias) => ({ text: alias, via: 'alias' as const })),
-      { text: place.id, via: 'id' },
-    ]);
-    const names = yield* NameIndex.build(spellings, places.map((place) => factCounts.get(place.id) ?? 0));
-    return new PlaceDirectory(places, placeById, names);
+  constructor(
+    private readonly base: FactBase,
+    private readonly names: NameIndex,
+    places: ReadonlyMap<string, Entity>,
+  ) {
+    for (const spelling of names.spellings) {
+      const place = spelling.field === 'place' ? base.placeById.get(spelling.entity.id) : undefined;
+      const key = nameKey(spelling.text);
+      if (place && !this.#byKey.has(key)) this.#byKey.set(key, { place, spelling });
+    }
+    const facts = (place: Place) => places.get(place.id)?.facts.length ?? 0;
+    this.#popular = [...base.places].sort((a, b) => facts(b) - facts(a));
   }
 
   resolve(input: string): PlaceResolution {
     const key = nameKey(input);
     if (key.length === 0) return { kind: 'none' };
     // A slug typed exactly as such ("ain-hawr") is reported as found by id; "Ain Hawr" by name.
-    const bySlug = this.#bySlug.get(input.trim());
+    const bySlug = this.base.placeById.get(input.trim());
     if (bySlug) return { kind: 'found', place: bySlug, via: 'id', matched: bySlug.id };
-    const [exact] = this.#names.exact(key);
-    if (exact) {
-      const place = this.#places[exact.item]!;
-      return { kind: 'found', place, via: exact.via === 'word' ? 'alias' : exact.via, matched: exact.spelling };
-    }
-    const candidates = new Map<number, Place>();
-    for (const entry of this.#names.ranked(key, 'full')) {
-      if (candidates.size >= MAX_CANDIDATES) break;
-      if (!candidates.has(entry.item)) candidates.set(entry.item, this.#places[entry.item]!);
-    }
-    return candidates.size > 0 ? { kind: 'suggestions', candidates: [...candidates.values()] } : { kind: 'none' };
+    const exact = this.#byKey.get(key);
+    if (exact) return { kind: 'found', place: exact.place, via: exact.spelling.via, matched: exact.spelling.text };
+    const candidates = this.names.complete(input, 'place').slice(0, MAX_CANDIDATES);
+    return candidates.length > 0 ? { kind: 'suggestions', candidates: candidates.map((match) => this.#place(match.spelling)) } : { kind: 'none' };
   }
 
   /**
@@ -70,24 +59,38 @@ export class PlaceDirectory {
       let key = '';
       for (let end = start; end < Math.min(words.length, start + MAX_MENTION_WORDS); end++) {
         key = end === start ? words[end]! : `${key} ${words[end]}`;
-        for (const entry of this.#names.exact(key)) {
-          const place = this.#places[entry.item]!;
-          found.set(place.id, place);
-        }
+        const place = this.#byKey.get(key)?.place;
+        if (place) found.set(place.id, place);
       }
     }
     return [...found.values()];
   }
 
-  /** Autocomplete: exact name → exact alias → prefix → fuzzy; the most cited places when empty. */
+  /** Autocomplete: an exact name or alias first, then the names index's matches; the most cited places when empty. */
   suggest(input: string, limit?: number): Suggestion[] {
-    return this.#names.suggest(input, limit, (choices, entry) => this.#add(choices, entry));
+    const choices = new ChoiceList(choiceLimit(limit));
+    if (nameKey(input) === '') {
+      for (const place of this.#popular) choices.add(`${place.name} — ${place.region}`, place.id);
+      return choices.toArray();
+    }
+    const exact = this.#byKey.get(nameKey(input));
+    if (exact) this.#add(choices, exact.spelling);
+    for (const match of this.names.complete(input, 'place')) {
+      if (choices.full) break;
+      this.#add(choices, match.spelling);
+    }
+    return choices.toArray();
   }
 
-  #add(choices: ChoiceList, entry: NameEntry): void {
-    const place = this.#places[entry.item]!;
+  #place(spelling: Spelling): Place {
+    return this.base.placeById.get(spelling.entity.id)!;
+  }
+
+  /** The place as a choice, with the alias it was found by ("Ain Hawr (Ain Hour) — …"). */
+  #add(choices: ChoiceList, spelling: Spelling): void {
+    const place = this.#place(spelling);
     if (choices.hasValue(place.id)) return;
-    const shown = entry.via === 'alias' || (entry.via === 'word' && entry.spelling !== place.name) ? ` (${entry.spelling})` : '';
+    const shown = spelling.via === 'alias' ? ` (${spelling.text})` : '';
     choices.add(`${place.name}${shown} — ${place.region}`, place.id);
   }
 }

@@ -1,6 +1,7 @@
 /**
  * The contract between the search layer and the answers built on it. The answers layer codes
- * against these types only, so the index behind them can change (see bench/) without touching it.
+ * against these types only, so the engine behind them (MiniSearch, see src/search/) can change
+ * without touching it.
  */
 import type { Fact, FactBase, FactKind, Place } from '../domain/types.ts';
 
@@ -8,8 +9,25 @@ export interface FactHit {
   readonly fact: Fact;
   /** Relevance, higher is better; only comparable within one result list. */
   readonly score: number;
-  /** The normalised query terms that matched, for highlighting a snippet. */
+  /** The fact's normalised terms that matched (the words, or what they completed to), for highlighting a snippet. */
   readonly terms: readonly string[];
+  /**
+   * Whether some query word matched as typed (in the fact's words or in a name it points to); false
+   * when the fact matched only through a completion or a misspelling of the query's words.
+   */
+  readonly exact: boolean;
+}
+
+/** A search's real matches, and how many weaker ones it left out. */
+export interface FactSearchResult {
+  /** Best first, at most the limit asked for. */
+  readonly hits: FactHit[];
+  /**
+   * Matches not shown because they are not real ones (beyond those past the limit): facts that
+   * matched only a completion or a misspelling of the query words while others matched the words
+   * themselves, and facts scoring far below the best.
+   */
+  readonly leftOut: number;
 }
 
 /** How a place name typed by a user resolved. */
@@ -26,11 +44,12 @@ export interface Suggestion {
 
 /** How an index came to be, for logs and the benchmark. */
 export interface IndexBuildInfo {
-  /** `built`: indexed from the facts; `cache`: the full-text part was read from a cache file. */
+  /** `built`: indexed from the facts; `cache`: the facts' index was read from a cache file. */
   readonly from: 'built' | 'cache';
   /** Wall time from the fact base to a ready index, in ms. */
   readonly ms: number;
   readonly facts: number;
+  /** Distinct terms in the facts' index. */
   readonly terms: number;
 }
 
@@ -38,8 +57,13 @@ export interface KnowledgeIndex {
   readonly base: FactBase;
   /** How this index was built (optional so that hand-made test doubles need not say). */
   readonly buildInfo?: IndexBuildInfo;
-  /** Free-text search over facts, best first; [] for an empty or meaningless query. */
+  /**
+   * Free-text search over facts: the real matches, best first (see FactSearchResult for what is left
+   * out); [] for an empty or meaningless query. Default limit 10.
+   */
   searchFacts(query: string, options?: { limit?: number }): FactHit[];
+  /** The same search, with how many weaker matches it left out. */
+  searchFactsWithCount(query: string, options?: { limit?: number }): FactSearchResult;
   /** Resolve a slug, display name or any alias (any case, diacritics, hyphens, "al-"); fuzzy otherwise. */
   resolvePlace(input: string): PlaceResolution;
   /** Facts that concern the place, in date order. */

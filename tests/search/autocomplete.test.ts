@@ -73,6 +73,11 @@ describe('suggestPlaces', () => {
     expect(real.suggestPlaces('Latakia')[0]?.value).toBe('latakia-province');
   });
 
+  it('puts a name that starts with what was typed before other matches, and finds later words of a name', () => {
+    expect(real.suggestPlaces('ain h')[0]).toMatchObject({ value: 'ain-hawr', name: expect.stringMatching(/^Ain Hawr — /) });
+    expect(real.suggestPlaces('hawr').map((s) => s.value)).toContain('ain-hawr');
+  });
+
   it('still offers a place for a typo', () => {
     expect(real.suggestPlaces('ain hwar').map((s) => s.value)).toContain('ain-hawr');
     expect(real.suggestPlaces('Saraqeeb').map((s) => s.value)).toContain('saraqib');
@@ -99,6 +104,13 @@ describe('suggestSearch', () => {
 
   it('ranks a completion that goes with the words already typed first', () => {
     expect(real.suggestSearch('human sh')[0]?.value).toMatch(/^human shield/);
+    expect(real.suggestSearch('suicide b')[0]?.value).toBe('suicide bombing');
+  });
+
+  it('completes the last words into a place name, keeping the words before as typed', () => {
+    const values = real.suggestSearch('attacks near ain h').map((s) => s.value);
+    expect(values[0]).toBe('attacks near Ain Hawr');
+    expect(values).toEqual(expect.arrayContaining(['attacks near Ain Hour', 'attacks near Ain Hur']));
   });
 
   it('offers fact statements for a query typed out', () => {
