@@ -45,7 +45,7 @@ export function answerSearch(index: KnowledgeIndex, input: string): Answer {
   if (normaliseTerms(query).length === 0) {
     return noticeAnswer(target, 'invalid-input', title, [query === '' ? 'Type some words to search for.' : 'That has no words to search for: type a name, a place or a few words.'], [EXAMPLES]);
   }
-  const hits = index.searchFacts(query, { limit: SEARCH_LIMIT });
+  const { hits, leftOut } = index.searchFactsWithCount(query, { limit: SEARCH_LIMIT });
   if (hits.length === 0) {
     return noticeAnswer(target, 'not-found', title, ['No facts match “', user(query, ECHO_MAX), '”.'], [
       'Try fewer or other words, a place name (/where), or /timeline to browse everything.',
@@ -62,7 +62,16 @@ export function answerSearch(index: KnowledgeIndex, input: string): Answer {
   });
   const { shown, left } = fitList(base, entries, LIST_BUDGET, citations);
   const blocks: Block[] = [
-    { kind: 'para', text: [hits.length === 1 ? 'The one fact that matches “' : `The ${plural(hits.length, 'fact')} that best match “`, user(query, ECHO_MAX), '”.'] },
+    {
+      kind: 'para',
+      text: [
+        hits.length === 1 ? 'The one fact that matches “' : `The ${plural(hits.length, 'fact')} that best match “`,
+        user(query, ECHO_MAX),
+        '”.',
+        // Matched only by a completion or a misspelling, or far below the best (see FactSearchResult).
+        ...(leftOut > 0 ? [` ${plural(leftOut, 'weaker match', 'weaker matches')} left out.`] : []),
+      ],
+    },
     { kind: 'break' },
     ...shown,
   ];

@@ -60,7 +60,7 @@ describe('command definitions', () => {
 
 describe('the central error boundary', () => {
   it('a failing handler gives the user an ephemeral message with an error id, and logs it under that id', async () => {
-    const broken = breaking('searchFacts', new Error('index exploded'));
+    const broken = breaking('searchFactsWithCount', new Error('index exploded'));
     const out = await handleInteraction({ kind: 'command', name: 'search', options: { query: 'ied' }, userId: '123456789012345678' }, context({ index: broken }));
     expect(out.kind).toBe('message');
     const data = (out as { data: { content: string; flags: number } }).data;
