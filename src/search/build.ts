@@ -11,8 +11,8 @@
  */
 import type MiniSearch from 'minisearch';
 import type { FactBase, FactKind } from '../domain/types.ts';
-import { dateOrder, DatedList } from './date-order.ts';
-import { emptyFactText } from './fact-text.ts';
+import { dateOrder, DatedList, daysOf } from './date-order.ts';
+import { FactTextBuilder } from './fact-text.ts';
 import { FactSearch } from './fact-search.ts';
 import { FactIndex, type IndexParts } from './knowledge-index.ts';
 import { entitiesOf, NameIndex } from './names.ts';
@@ -20,7 +20,7 @@ import { PatrolDirectory } from './patrols.ts';
 import { PlaceDirectory } from './places.ts';
 import { SearchSuggester } from './search-suggest.ts';
 import { SourceDirectory } from './sources.ts';
-import { textFrequencies, Vocabulary } from './vocabulary.ts';
+import { Vocabulary } from './vocabulary.ts';
 
 /** The part of an index worth caching (cache.ts): the facts' index and their words' frequencies. */
 export interface TextParts {
@@ -33,19 +33,19 @@ const FACTS_PER_STEP = 32;
 const STARTERS = 25;
 
 export function* buildTextParts(base: FactBase): Generator<void, TextParts, undefined> {
-  const text = emptyFactText(base.facts);
+  const builder = new FactTextBuilder(base.facts);
   for (let i = 0; i < base.facts.length; i++) {
-    text.add(i);
+    builder.text.add(i);
     if (i % FACTS_PER_STEP === FACTS_PER_STEP - 1) yield;
   }
-  const frequencies = yield* textFrequencies(base.facts);
-  return { text, frequencies };
+  return { text: builder.text, frequencies: builder.frequencies() };
 }
 
 /** Everything else, which is per place, source, patrol and name, or a sort: cheap enough to redo. */
 export function* assembleParts(base: FactBase, { text, frequencies }: TextParts): Generator<void, IndexParts, undefined> {
-  const order = dateOrder(base.facts);
-  const timeline = new DatedList(order.map((position) => base.facts[position]!));
+  const days = daysOf(base.facts);
+  const order = dateOrder(base.facts, days);
+  const timeline = new DatedList(base.facts, order, days);
   yield;
   const entities = entitiesOf(base, order);
   yield;
@@ -65,7 +65,7 @@ export function* assembleParts(base: FactBase, { text, frequencies }: TextParts)
     text,
     search,
     timeline,
-    byKind: new Map([...facts('kind')].map(([kind, list]) => [kind as FactKind, new DatedList(list)])),
+    byKind: new Map([...of('kind')].map(([kind, entity]) => [kind as FactKind, new DatedList(base.facts, entity.positions, days)])),
     bySource: facts('source'),
     byPlace: facts('place'),
     byPatrol,

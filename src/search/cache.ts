@@ -2,7 +2,7 @@
  * A cache of the facts' index — the part of a build that costs (every word of every fact) — one file
  * per fact-base version, so that a restart with unchanged knowledge files loads it instead: at
  * 10,000 facts about a third of the time. The index is MiniSearch's own serialisation (`toJSON`,
- * read back with `loadJSONAsync`); the words' frequencies (vocabulary.ts) travel with it.
+ * read back with `loadJSONAsync`); the words' frequencies counted while indexing travel with it.
  *
  * A file is used only if everything it was made from is the same: the fact base version, the fact
  * ids, and the code that decides what the index holds (our indexing modules and MiniSearch itself —
@@ -28,9 +28,9 @@ const FORMAT = 3;
 const KEEP_FILES = 3;
 /**
  * The modules whose code decides what a cached index contains (tests/search/build.test.ts checks
- * that this is everything fact-text.ts and vocabulary.ts run), and the search engine itself.
+ * that this is everything fact-text.ts runs), and the search engine itself.
  */
-export const INDEXING_MODULES = ['../text/normalise.ts', './stop-words.ts', './terms.ts', './fact-text.ts', './vocabulary.ts', './cache.ts'];
+export const INDEXING_MODULES = ['../text/normalise.ts', './stop-words.ts', './terms.ts', './fact-text.ts', './cache.ts'];
 /** MiniSearch's own code (its CommonJS build stands for the version installed). */
 const ENGINE = pathToFileURL(createRequire(import.meta.url).resolve('minisearch')).href;
 

@@ -6,7 +6,30 @@
  * Date ranges are look-ups, not search: a sorted list and a binary search.
  */
 import type { Fact } from '../domain/types.ts';
-import { firstPossibleDay, lastPossibleDay, periodOf } from '../knowledge/days.ts';
+import { periodOf, possibleDays } from '../knowledge/days.ts';
+
+/** Per position in the fact base, the first and last day each fact can have happened on (epoch days). */
+export interface Days {
+  readonly first: Int32Array;
+  readonly last: Int32Array;
+}
+
+export function daysOf(facts: readonly Fact[]): Days {
+  const first = new Int32Array(facts.length);
+  const last = new Int32Array(facts.length);
+  facts.forEach((fact, i) => {
+    const days = possibleDays(fact);
+    first[i] = days?.first ?? 0;
+    last[i] = days?.last ?? 0;
+  });
+  return { first, last };
+}
+
+/** Positions in `facts`, sorted by the fact's first possible day, then id. */
+export function dateOrder(facts: readonly Fact[], { first }: Days): number[] {
+  const id = (i: number) => facts[i]!.id;
+  return facts.map((_, i) => i).sort((a, b) => first[a]! - first[b]! || (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
+}
 
 /**
  * Facts in date order with their possible days, for "what happened between these days" in
@@ -19,17 +42,13 @@ export class DatedList {
   readonly #last: Int32Array;
   readonly #maxSpan: number;
 
-  /** @param facts in date order (see inDateOrder) */
-  constructor(facts: readonly Fact[]) {
-    this.facts = facts;
-    this.#first = new Int32Array(facts.length);
-    this.#last = new Int32Array(facts.length);
+  /** @param positions of facts in `all`, in date order (see dateOrder) */
+  constructor(all: readonly Fact[], positions: readonly number[], days: Days) {
+    this.facts = positions.map((position) => all[position]!);
+    this.#first = Int32Array.from(positions, (position) => days.first[position]!);
+    this.#last = Int32Array.from(positions, (position) => days.last[position]!);
     let maxSpan = 0;
-    facts.forEach((fact, i) => {
-      this.#first[i] = firstPossibleDay(fact);
-      this.#last[i] = lastPossibleDay(fact);
-      maxSpan = Math.max(maxSpan, this.#last[i]! - this.#first[i]!);
-    });
+    for (let i = 0; i < positions.length; i++) maxSpan = Math.max(maxSpan, this.#last[i]! - this.#first[i]!);
     this.#maxSpan = maxSpan;
   }
 
@@ -53,13 +72,6 @@ export class DatedList {
     }
     return lo;
   }
-}
-
-/** Positions in `facts`, sorted by the fact's first possible day, then id. */
-export function dateOrder(facts: readonly Fact[]): number[] {
-  const first = facts.map(firstPossibleDay);
-  const id = (i: number) => facts[i]!.id;
-  return facts.map((_, i) => i).sort((a, b) => first[a]! - first[b]! || (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
 }
 
 /**

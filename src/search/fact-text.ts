@@ -27,7 +27,44 @@ export function factTextOptions(facts: readonly Fact[] = []): Options<number> {
   };
 }
 
-/** An empty facts index, to which the facts are added by position. */
-export function emptyFactText(facts: readonly Fact[]): MiniSearch<number> {
-  return new MiniSearch<number>(factTextOptions(facts));
+/**
+ * Indexes facts and counts, as it goes, how many facts use each term (the vocabulary's frequencies).
+ * MiniSearch reads a fact's field through `extractField` before it passes that field's words to
+ * `processTerm`, so the counter knows whose words it sees: one pass over every word, not two.
+ */
+export class FactTextBuilder {
+  readonly text: MiniSearch<number>;
+  readonly #counts = new Map<string, { df: number; last: number }>();
+  #reading = -1;
+
+  constructor(facts: readonly Fact[]) {
+    const options = factTextOptions(facts);
+    const processTerm = termProcessor();
+    this.text = new MiniSearch<number>({
+      ...options,
+      extractField: (position, field) => {
+        this.#reading = position;
+        return options.extractField!(position, field);
+      },
+      processTerm: (word) => {
+        const terms = processTerm(word);
+        for (const term of terms) this.#count(term);
+        return terms;
+      },
+    });
+  }
+
+  /** Each fact counts once for a term, however often it uses it. */
+  #count(term: string): void {
+    let count = this.#counts.get(term);
+    if (count === undefined) this.#counts.set(term, (count = { df: 0, last: -1 }));
+    if (count.last !== this.#reading) {
+      count.last = this.#reading;
+      count.df++;
+    }
+  }
+
+  frequencies(): Map<string, number> {
+    return new Map([...this.#counts].map(([term, { df }]) => [term, df]));
+  }
 }

@@ -69,28 +69,26 @@ export function entitiesOf(base: FactBase, order: readonly number[]): Map<Entity
   for (const claimant of base.claimants) entity('claimant', claimant.id);
   for (const position of order) {
     const fact = base.facts[position]!;
-    for (const [kind, id] of linksOf(fact)) {
+    forEachLink(fact, (kind, id) => {
       const found = entity(kind, id);
       // A fact naming a claimant twice (as claimant and as reported-via) is one of its facts.
-      if (found.positions.at(-1) === position) continue;
+      if (found.positions.at(-1) === position) return;
       found.facts.push(fact);
       found.positions.push(position);
-    }
+    });
   }
   return entities;
 }
 
-/** What a fact points to, as (kind, id) pairs. */
-export function linksOf(fact: Fact): Array<readonly [EntityKind, string]> {
-  return [
-    ...fact.places.map((id) => ['place', id] as const),
-    ['source', fact.source],
-    ['claimant', fact.claimant],
-    ...fact.reported_via.map((id) => ['claimant', id] as const),
-    ...fact.patrols.map((n) => ['patrol', String(n)] as const),
-    ['kind', fact.kind],
-    ...fact.tags.map((tag) => ['tag', tag] as const),
-  ];
+/** What a fact points to, one (kind, id) at a time. */
+function forEachLink(fact: Fact, visit: (kind: EntityKind, id: string) => void): void {
+  for (const id of fact.places) visit('place', id);
+  visit('source', fact.source);
+  visit('claimant', fact.claimant);
+  for (const id of fact.reported_via) visit('claimant', id);
+  for (const n of fact.patrols) visit('patrol', String(n));
+  visit('kind', fact.kind);
+  for (const tag of fact.tags) visit('tag', tag);
 }
 
 /** The spellings of an entity, each distinct key once (name before alias before slug). */
@@ -180,7 +178,12 @@ export class NameIndex {
 
   /** The entities a fact points to. */
   entitiesOf(fact: Fact): Entity[] {
-    return linksOf(fact).flatMap(([kind, id]) => this.entities.get(kind)?.get(id) ?? []);
+    const out: Entity[] = [];
+    forEachLink(fact, (kind, id) => {
+      const entity = this.entities.get(kind)?.get(id);
+      if (entity) out.push(entity);
+    });
+    return out;
   }
 
   /** The best spelling of each entity that matches, best first. */

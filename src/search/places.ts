@@ -29,8 +29,7 @@ export class PlaceDirectory {
   ) {
     for (const spelling of names.spellings) {
       const place = spelling.field === 'place' ? base.placeById.get(spelling.entity.id) : undefined;
-      const key = nameKey(spelling.text);
-      if (place && !this.#byKey.has(key)) this.#byKey.set(key, { place, spelling });
+      if (place && !this.#byKey.has(spelling.key)) this.#byKey.set(spelling.key, { place, spelling });
     }
     const facts = (place: Place) => places.get(place.id)?.facts.length ?? 0;
     this.#popular = [...base.places].sort((a, b) => facts(b) - facts(a));

@@ -6,43 +6,16 @@
  * which whole words complete the word being typed into /search.
  */
 import SearchableMap from 'minisearch/SearchableMap';
-import type { Fact } from '../domain/types.ts';
 import type { Entity, NameIndex } from './names.ts';
 import { splitWords, termProcessor } from './terms.ts';
-
-const FACTS_PER_STEP = 256;
-
-/**
- * How many facts have each term in their statement or quote (each fact counted once): the part of
- * the vocabulary worth caching, since it costs a pass over every word of every fact.
- */
-export function* textFrequencies(facts: readonly Fact[]): Generator<void, Map<string, number>, undefined> {
-  const processTerm = termProcessor();
-  const counts = new Map<string, { df: number; last: number }>();
-  for (let i = 0; i < facts.length; i++) {
-    const fact = facts[i]!;
-    for (const text of [fact.statement, fact.quote]) {
-      for (const word of splitWords(text)) {
-        for (const term of processTerm(word)) {
-          let count = counts.get(term);
-          if (count === undefined) counts.set(term, (count = { df: 0, last: -1 }));
-          // Counted once per fact, however often the fact says it.
-          if (count.last !== i) {
-            count.last = i;
-            count.df++;
-          }
-        }
-      }
-    }
-    if (i % FACTS_PER_STEP === FACTS_PER_STEP - 1) yield;
-  }
-  return new Map([...counts].map(([term, { df }]) => [term, df]));
-}
 
 export class Vocabulary {
   readonly #terms = new SearchableMap<number>();
 
-  /** The text frequencies, plus for each name's terms the facts that point to it (capped at the fact count). */
+  /**
+   * @param text how many facts use each term in their own words (counted while indexing them, see
+   *   fact-text.ts); to which each name's terms add the facts that point to it (capped at the fact count)
+   */
   constructor(text: ReadonlyMap<string, number>, names: NameIndex, factCount: number) {
     for (const [term, df] of text) this.#terms.set(term, df);
     const processTerm = termProcessor();
