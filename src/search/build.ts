@@ -15,7 +15,8 @@ import { dateOrder, DatedList, daysOf } from './date-order.ts';
 import { FactTextBuilder } from './fact-text.ts';
 import { FactSearch } from './fact-search.ts';
 import { FactIndex, type IndexParts } from './knowledge-index.ts';
-import { entitiesOf, NameIndex } from './names.ts';
+import { entitiesOf } from './entities.ts';
+import { NameIndex } from './names.ts';
 import { PatrolDirectory } from './patrols.ts';
 import { PlaceDirectory } from './places.ts';
 import { SearchSuggester } from './search-suggest.ts';
@@ -52,26 +53,21 @@ export function* assembleParts(base: FactBase, { text, frequencies }: TextParts)
   const names = yield* NameIndex.build(base, entities);
   const vocabulary = new Vocabulary(frequencies, names, base.facts.length);
   yield;
-  const of = (kind: Parameters<typeof entities.get>[0]) => entities.get(kind)!;
-  const places = new PlaceDirectory(base, names, of('place'));
+  const places = new PlaceDirectory(base, names, entities.get('place')!);
   const search = new FactSearch(base, text, names, vocabulary, places);
-  const starters = [...of('tag').values()]
+  const starters = [...entities.get('tag')!.values()]
     .sort((a, b) => b.facts.length - a.facts.length || (a.id < b.id ? -1 : 1))
     .slice(0, STARTERS)
     .map((tag) => tag.id.replace(/-/g, ' '));
-  const facts = (kind: Parameters<typeof entities.get>[0]) => new Map([...of(kind)].map(([id, entity]) => [id, entity.facts]));
-  const byPatrol = new Map([...facts('patrol')].map(([n, list]) => [Number(n), list]));
   return {
     text,
     search,
     timeline,
-    byKind: new Map([...of('kind')].map(([kind, entity]) => [kind as FactKind, new DatedList(base.facts, entity.positions, days)])),
-    bySource: facts('source'),
-    byPlace: facts('place'),
-    byPatrol,
+    byKind: new Map([...entities.get('kind')!].map(([kind, entity]) => [kind as FactKind, new DatedList(base.facts, entity.positions, days)])),
+    entities,
     places,
-    sources: new SourceDirectory(base.sourceById, names, of('source')),
-    patrols: new PatrolDirectory(byPatrol),
+    sources: new SourceDirectory(base.sourceById, names, entities.get('source')!),
+    patrols: new PatrolDirectory(entities.get('patrol')!),
     searchSuggester: new SearchSuggester(search, vocabulary, names, starters),
   };
 }

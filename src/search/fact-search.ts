@@ -11,45 +11,23 @@
  * names been copied into every fact). Facts at a place the query names outright rank twice as high.
  */
 import type MiniSearch from 'minisearch';
-import type { SearchOptions, SearchResult } from 'minisearch';
+import type { SearchResult } from 'minisearch';
 import type { FactBase } from '../domain/types.ts';
-import { NAME_BOOST, type NameIndex, type NameMatch } from './names.ts';
+import { entitiesOfFact, type Entity } from './entities.ts';
+import { NAME_BOOST, type NameIndex } from './names.ts';
 import type { PlaceDirectory } from './places.ts';
-import { fuzzyDistance, MAX_FUZZY, MIN_PREFIX, searchTerms, termQuery } from './terms.ts';
+import { planQuery } from './query-plan.ts';
+import { termQuery } from './terms.ts';
 import type { FactHit, FactSearchResult } from './types.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
-/** Words of a query beyond these are ignored: no question needs more, and each costs a pass. */
-const MAX_QUERY_TERMS = 12;
-/**
- * A word that reaches more than this share of the facts (itself, its completions and near
- * spellings together) is left out of a query that has a rarer one; a query of such words only is
- * searched for its rarest word, as typed. Such a word barely moves the ranking — BM25 gives a word
- * in most facts almost no weight — but it is what a search costs: at 10,000 facts "patrol" is 8,500
- * postings and each becomes a result object. With them left in, searches at 10,000 facts took 46 ms
- * at p99. Small bases keep every word: there it costs nothing.
- */
-const COMMON_SHARE = 0.2;
-const COMMON_FROM_FACTS = 2000;
-/**
- * While a query is typed (autocomplete) every keystroke searches, so words count as common from a
- * smaller share, and a query of common words only finds nothing: its statements would be any of
- * thousands of facts, at the cost of all of them.
- */
-const TYPING_COMMON_SHARE = 0.1;
 /** Results scoring under this share of the best are not real matches of the query. */
 const RELATIVE_CUTOFF = 0.2;
 const PLACE_NAMED_BOOST = 2;
 
 export interface SearchSettings {
-  /** The query is being typed into autocomplete (see TYPING_COMMON_SHARE). */
+  /** The query is being typed into autocomplete (see query-plan.ts). */
   readonly typing?: boolean;
-}
-
-/** The words to search for, and those among them to take only as typed (no completions). */
-interface Plan {
-  readonly words: readonly string[];
-  readonly asTyped: ReadonlySet<string>;
 }
 
 export class FactSearch {
@@ -79,14 +57,9 @@ export class FactSearch {
 
   /** The real matches for `query`, best first, at most `limit`, and how many weaker ones were left out. */
   search(query: string, limit: number, settings: SearchSettings = {}): FactSearchResult {
-    const plan = this.#plan([...new Set(searchTerms(query))].slice(0, MAX_QUERY_TERMS), settings);
-    if (plan.words.length === 0 || limit <= 0) return { hits: [], leftOut: 0 };
-    const options: SearchOptions = {
-      prefix: (term) => term.length >= MIN_PREFIX && !plan.asTyped.has(term),
-      fuzzy: this.#fuzzy,
-      maxFuzzy: MAX_FUZZY,
-    };
-    const bit = new Map(plan.words.map((word, i) => [word, 1 << i]));
+    const { words, options, textFields } = planQuery(query, this.vocabulary, this.base.facts.length, settings.typing === true);
+    if (words.length === 0 || limit <= 0) return { hits: [], leftOut: 0 };
+    const bit = new Map(words.map((word, i) => [word, 1 << i]));
     const bitsOf = (result: SearchResult) => result.queryTerms.reduce((bits, term) => bits | (bit.get(term) ?? 0), 0);
     let touched = 0;
     const add = (position: number, score: number, bits: number, exact: boolean) => {
@@ -96,11 +69,11 @@ export class FactSearch {
       if (exact) this.#exact[position] = 1;
     };
 
-    for (const result of this.text.search(termQuery(plan.words), options)) {
+    for (const result of this.text.search(termQuery(words), textFields ? { ...options, fields: [...textFields] } : options)) {
       add(result.id as number, raw(result), bitsOf(result), matchedAsTyped(result));
       this.#text[result.id as number] = result;
     }
-    const matches = this.names.match(termQuery(plan.words), { ...options, boost: { ...NAME_BOOST } });
+    const matches = this.names.match(termQuery(words), { ...options, boost: { ...NAME_BOOST } });
     const rarestName = idf(1, this.names.search.documentCount);
     for (const { entity, result } of matches) {
       const score = (raw(result) * idf(entity.facts.length, this.base.facts.length)) / rarestName;
@@ -116,7 +89,8 @@ export class FactSearch {
       this.#score[position]! *= bitCount(this.#words[position]!) * (atNamedPlace ? PLACE_NAMED_BOOST : 1);
     }
     const { best, real } = this.#realMatches(touched, limit);
-    const hits = best.map((position) => this.#hit(position, matches));
+    const matched = new Map(matches.map((match) => [match.entity, match.result]));
+    const hits = best.map((position) => this.#hit(position, matched));
     this.#reset(touched);
     return { hits, leftOut: touched - real };
   }
@@ -124,7 +98,7 @@ export class FactSearch {
   /**
    * The exact-over-approximate rule and the relative cut-off: a fact that matched only a completion
    * or a misspelling of the query words is left out when other facts matched the words themselves
-   * ("human shields" is not "Spring Shield" nor "humanitarian"), and so is anything scoring far below
+   * ("human shields" does not bring "humanitarian" missions), and so is anything scoring far below
    * the best. (MiniSearch's `filter` sees one result at a time; both rules depend on all of them.)
    * Returns the best `limit` positions, best first (ties: earlier in the fact base first), and how
    * many facts are real matches.
@@ -155,11 +129,10 @@ export class FactSearch {
   }
 
   /** A hit, with the terms that matched in the fact's words and in the names it points to. */
-  #hit(position: number, matches: readonly NameMatch[]): FactHit {
+  #hit(position: number, matched: ReadonlyMap<Entity, SearchResult>): FactHit {
     const fact = this.base.facts[position]!;
     const terms = new Set(this.#text[position]?.terms);
-    const matched = new Map(matches.map((match) => [match.entity, match.result]));
-    for (const entity of this.names.entitiesOf(fact)) for (const term of matched.get(entity)?.terms ?? []) terms.add(term);
+    for (const entity of entitiesOfFact(this.names.entities, fact)) for (const term of matched.get(entity)?.terms ?? []) terms.add(term);
     return { fact, score: this.#score[position]!, terms: [...terms], exact: this.#exact[position] === 1 };
   }
 
@@ -172,25 +145,6 @@ export class FactSearch {
       this.#text[position] = undefined;
     }
   }
-
-  /**
-   * Which words to search, and how. Every word is completed from 3 characters, and a word the fact
-   * base never uses is taken for a misspelling (one edit from 4 characters, two from 8) — a word it
-   * does use is what was meant: "shields" should not also find "shield". On a large base, common
-   * words go (see COMMON_SHARE).
-   */
-  #plan(words: string[], settings: SearchSettings): Plan {
-    const factCount = this.base.facts.length;
-    if (factCount < COMMON_FROM_FACTS || words.length === 0) return { words, asTyped: new Set() };
-    const threshold = (settings.typing ? TYPING_COMMON_SHARE : COMMON_SHARE) * factCount;
-    const reach = new Map(words.map((word) => [word, this.vocabulary.reach(word, word.length >= MIN_PREFIX, this.#fuzzy(word), threshold)]));
-    const rare = words.filter((word) => reach.get(word)! <= threshold);
-    if (rare.length > 0 || settings.typing) return { words: rare, asTyped: new Set() };
-    const rarest = words.reduce((a, b) => (this.vocabulary.frequency(b) < this.vocabulary.frequency(a) ? b : a));
-    return { words: [rarest], asTyped: new Set([rarest]) };
-  }
-
-  readonly #fuzzy = (term: string): number => (this.vocabulary.frequency(term) > 0 ? 0 : fuzzyDistance(term));
 }
 
 /** A MiniSearch result's score before it was multiplied by the number of query words it matched. */

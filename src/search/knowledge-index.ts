@@ -8,6 +8,7 @@ import type MiniSearch from 'minisearch';
 import type { Fact, FactBase, FactKind } from '../domain/types.ts';
 import { boundDay, type DatedList } from './date-order.ts';
 import type { FactSearch } from './fact-search.ts';
+import type { Entities } from './entities.ts';
 import type { PatrolDirectory } from './patrols.ts';
 import type { PlaceDirectory } from './places.ts';
 import type { SearchSuggester } from './search-suggest.ts';
@@ -22,9 +23,8 @@ export interface IndexParts {
   readonly search: FactSearch;
   readonly timeline: DatedList;
   readonly byKind: ReadonlyMap<FactKind, DatedList>;
-  readonly bySource: ReadonlyMap<string, readonly Fact[]>;
-  readonly byPlace: ReadonlyMap<string, readonly Fact[]>;
-  readonly byPatrol: ReadonlyMap<number, readonly Fact[]>;
+  /** Each place, source, patrol… with its facts in date order. */
+  readonly entities: Entities;
   readonly places: PlaceDirectory;
   readonly sources: SourceDirectory;
   readonly patrols: PatrolDirectory;
@@ -52,11 +52,11 @@ export class FactIndex implements KnowledgeIndex {
   }
 
   factsAtPlace(placeId: string): readonly Fact[] {
-    return this.parts.byPlace.get(placeId) ?? NOTHING;
+    return this.parts.entities.get('place')!.get(placeId)?.facts ?? NOTHING;
   }
 
   factsForPatrol(ordinal: number): readonly Fact[] {
-    return this.parts.byPatrol.get(ordinal) ?? NOTHING;
+    return this.parts.entities.get('patrol')!.get(String(ordinal))?.facts ?? NOTHING;
   }
 
   knownPatrols(): readonly number[] {
@@ -77,7 +77,7 @@ export class FactIndex implements KnowledgeIndex {
   }
 
   factsFromSource(sourceId: string): readonly Fact[] {
-    return this.parts.bySource.get(sourceId) ?? NOTHING;
+    return this.parts.entities.get('source')!.get(sourceId)?.facts ?? NOTHING;
   }
 
   suggestPlaces(prefix: string, limit?: number): Suggestion[] {

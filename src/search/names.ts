@@ -1,33 +1,23 @@
 /**
- * What facts point to — places, sources, claimants, patrol numbers, kinds and tags — each with the
- * facts that point to it (in date order), and every spelling of every one of them in a small
- * MiniSearch of its own: the names index.
+ * Every spelling of everything facts point to (entities.ts) in a small MiniSearch of its own: the
+ * names index. It resolves and completes place and source names, and carries a query word that
+ * names a place, a source, a claimant, a patrol, a kind or a tag to that entity's facts.
  *
  * Why not copy a place's names into each of its facts: a place with five spellings is named by
  * thousands of facts, a patrol number by hundreds. Copied into every fact they made up a third of
  * all postings and of the build time (measured with our earlier index), and a query word that
- * matched them touched every copy. Indexed once here, a query word meets a handful of names, and
- * each name's fact list carries the match to its facts (fact-search.ts).
+ * matched them touched every copy. Indexed once here, a query word meets a handful of names.
  *
  * One document per spelling (a name, an alias, a slug), so a search says which spelling matched;
  * the field a spelling sits in says what it names, so that `fields: ['place']` asks for places only.
  */
 import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
-import type { Fact, FactBase } from '../domain/types.ts';
+import type { FactBase } from '../domain/types.ts';
 import { nameKey } from '../text/normalise.ts';
+import type { Entities, Entity, EntityKind } from './entities.ts';
 import { asIs, fuzzyDistance, MAX_FUZZY, MIN_PREFIX, splitWords, termProcessor, termQuery, typedTerms } from './terms.ts';
 
-export type EntityKind = 'place' | 'source' | 'claimant' | 'patrol' | 'kind' | 'tag';
 export type NameField = 'place' | 'source' | 'other';
-
-export interface Entity {
-  readonly kind: EntityKind;
-  /** Its id in the fact base: a place or source slug, a claimant id, a patrol number, a kind, a tag. */
-  readonly id: string;
-  /** Facts pointing to it, in date order, and their positions in the fact base's list. */
-  readonly facts: readonly Fact[];
-  readonly positions: readonly number[];
-}
 
 export interface Spelling {
   readonly id: number;
@@ -48,52 +38,11 @@ export interface NameMatch {
 /** Facts at a place count most; the source, claimant, patrol, kind and tags as much as the quote's words do not. */
 export const NAME_BOOST: Readonly<Record<NameField, number>> = { place: 3, source: 1, other: 1 };
 
-const KINDS: readonly EntityKind[] = ['place', 'source', 'claimant', 'patrol', 'kind', 'tag'];
+const FIELD_OF: Readonly<Record<EntityKind, NameField>> = { place: 'place', source: 'source', claimant: 'other', patrol: 'other', kind: 'other', tag: 'other' };
 const SPELLINGS_PER_STEP = 512;
 
-/**
- * Every entity of the base with its facts: one walk over the facts in date order (`order`, positions
- * in base.facts), so that each list is in date order.
- */
-export function entitiesOf(base: FactBase, order: readonly number[]): Map<EntityKind, Map<string, Entity>> {
-  const entities = new Map(KINDS.map((kind) => [kind, new Map<string, { kind: EntityKind; id: string; facts: Fact[]; positions: number[] }>()]));
-  const entity = (kind: EntityKind, id: string) => {
-    const byId = entities.get(kind)!;
-    let found = byId.get(id);
-    if (!found) byId.set(id, (found = { kind, id, facts: [], positions: [] }));
-    return found;
-  };
-  // Every place, source and claimant is known even when no fact names it (/where and /source list them).
-  for (const place of base.places) entity('place', place.id);
-  for (const source of base.sources) entity('source', source.id);
-  for (const claimant of base.claimants) entity('claimant', claimant.id);
-  for (const position of order) {
-    const fact = base.facts[position]!;
-    forEachLink(fact, (kind, id) => {
-      const found = entity(kind, id);
-      // A fact naming a claimant twice (as claimant and as reported-via) is one of its facts.
-      if (found.positions.at(-1) === position) return;
-      found.facts.push(fact);
-      found.positions.push(position);
-    });
-  }
-  return entities;
-}
-
-/** What a fact points to, one (kind, id) at a time. */
-function forEachLink(fact: Fact, visit: (kind: EntityKind, id: string) => void): void {
-  for (const id of fact.places) visit('place', id);
-  visit('source', fact.source);
-  visit('claimant', fact.claimant);
-  for (const id of fact.reported_via) visit('claimant', id);
-  for (const n of fact.patrols) visit('patrol', String(n));
-  visit('kind', fact.kind);
-  for (const tag of fact.tags) visit('tag', tag);
-}
-
-/** The spellings of an entity, each distinct key once (name before alias before slug). */
+/** The spellings of an entity, name before alias before slug; kinds and tags ("human-shields") as words. */
 function spellingsOf(base: FactBase, entity: Entity): Array<Pick<Spelling, 'text' | 'via'>> {
-  const label = (text: string) => [{ text: text.replace(/-/g, ' '), via: 'name' as const }];
   switch (entity.kind) {
     case 'place': {
       const place = base.placeById.get(entity.id);
@@ -107,11 +56,9 @@ function spellingsOf(base: FactBase, entity: Entity): Array<Pick<Spelling, 'text
     case 'claimant':
       return [{ text: base.claimantById.get(entity.id)?.name ?? entity.id, via: 'name' }];
     default:
-      return label(entity.id);
+      return [{ text: entity.id.replace(/-/g, ' '), via: 'name' }];
   }
 }
-
-const FIELD_OF: Readonly<Record<EntityKind, NameField>> = { place: 'place', source: 'source', claimant: 'other', patrol: 'other', kind: 'other', tag: 'other' };
 
 export class NameIndex {
   /** Per spelling: a little more weight the more facts point to its entity (ties go to the better known). */
@@ -120,16 +67,17 @@ export class NameIndex {
   private constructor(
     readonly search: MiniSearch<Spelling>,
     readonly spellings: readonly Spelling[],
-    readonly entities: ReadonlyMap<EntityKind, ReadonlyMap<string, Entity>>,
+    readonly entities: Entities,
   ) {
     this.#popularity = spellings.map((spelling) => 1 + Math.log10(1 + spelling.entity.facts.length) / 10);
   }
 
   /** Built in steps, so that an async driver can give the event loop a turn between them. */
-  static *build(base: FactBase, entities: Map<EntityKind, Map<string, Entity>>): Generator<void, NameIndex, undefined> {
+  static *build(base: FactBase, entities: Entities): Generator<void, NameIndex, undefined> {
     const spellings: Spelling[] = [];
     for (const byId of entities.values()) {
       for (const entity of byId.values()) {
+        // Spellings that fold alike ("M4", "M-4") are one.
         const seen = new Set<string>();
         for (const { text, via } of spellingsOf(base, entity)) {
           const key = nameKey(text);
@@ -174,16 +122,6 @@ export class NameIndex {
     });
     for (const match of found) tiers[match.spelling.key.startsWith(typed) ? (match.spelling.via === 'name' ? 0 : 1) : 2]!.push(match);
     return firstPerEntity(tiers.flat());
-  }
-
-  /** The entities a fact points to. */
-  entitiesOf(fact: Fact): Entity[] {
-    const out: Entity[] = [];
-    forEachLink(fact, (kind, id) => {
-      const entity = this.entities.get(kind)?.get(id);
-      if (entity) out.push(entity);
-    });
-    return out;
   }
 
   /** The best spelling of each entity that matches, best first. */

@@ -6,6 +6,7 @@ import { format, parseISO } from 'date-fns';
 import type { Dated, Fact } from '../domain/types.ts';
 import { foldText } from '../text/normalise.ts';
 import { firstPossibleDay, isoDay } from '../knowledge/days.ts';
+import type { Entity } from './entities.ts';
 import { ChoiceList, choiceLimit } from './suggestion.ts';
 import type { Suggestion } from './types.ts';
 
@@ -49,11 +50,11 @@ export class PatrolDirectory {
   readonly ordinals: readonly number[];
   readonly #entries: readonly PatrolEntry[];
 
-  /** @param factsByPatrol facts per ordinal, each list in date order */
-  constructor(factsByPatrol: ReadonlyMap<number, readonly Fact[]>) {
-    this.ordinals = [...factsByPatrol.keys()].sort((a, b) => a - b);
+  /** @param patrols the patrol entities (id: the ordinal), each with its facts in date order */
+  constructor(patrols: ReadonlyMap<string, Entity>) {
+    this.ordinals = [...patrols.keys()].map(Number).sort((a, b) => a - b);
     this.#entries = this.ordinals.map((ordinal) => {
-      const name = `Patrol ${ordinal} — ${patrolDate(factsByPatrol.get(ordinal) ?? [])}`;
+      const name = `Patrol ${ordinal} — ${patrolDate(patrols.get(String(ordinal))?.facts ?? [])}`;
       return { ordinal, name, folded: foldText(name) };
     });
   }

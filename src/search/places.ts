@@ -6,7 +6,8 @@
  */
 import type { FactBase, Place } from '../domain/types.ts';
 import { nameKey, normaliseTerms } from '../text/normalise.ts';
-import type { Entity, NameIndex, Spelling } from './names.ts';
+import type { Entity } from './entities.ts';
+import type { NameIndex, Spelling } from './names.ts';
 import { ChoiceList, choiceLimit } from './suggestion.ts';
 import type { PlaceResolution, Suggestion } from './types.ts';
 

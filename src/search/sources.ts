@@ -4,7 +4,8 @@
  */
 import type { Source } from '../domain/types.ts';
 import { nameKey } from '../text/normalise.ts';
-import type { Entity, NameIndex } from './names.ts';
+import type { Entity } from './entities.ts';
+import type { NameIndex } from './names.ts';
 import { shortDateLabel } from './patrols.ts';
 import { ChoiceList, choiceLimit } from './suggestion.ts';
 import type { Suggestion } from './types.ts';

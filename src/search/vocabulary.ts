@@ -6,7 +6,8 @@
  * which whole words complete the word being typed into /search.
  */
 import SearchableMap from 'minisearch/SearchableMap';
-import type { Entity, NameIndex } from './names.ts';
+import type { Entity } from './entities.ts';
+import type { NameIndex } from './names.ts';
 import { splitWords, termProcessor } from './terms.ts';
 
 export class Vocabulary {
