@@ -7,8 +7,13 @@
  */
 import Fuse from 'fuse.js';
 import type { FactBase } from '../src/domain/types.ts';
+import type { KnowledgeIndex } from '../src/search/index.ts';
 import { TEXT_BOOST } from '../src/search/fact-text.ts';
 import { NAME_BOOST } from '../src/search/names.ts';
+import { forceGc } from './gc.ts';
+import { timeOurSearch } from './measure-commands.ts';
+import { keystrokes } from './queries.ts';
+import { latency, median, round, timed, type Latency } from './stats.ts';
 
 interface FactDoc {
   readonly statement: string;
@@ -80,4 +85,66 @@ export function sampleWithin<T>(items: readonly T[], budgetMs: number, minimum: 
     timings.push(performance.now() - t);
   }
   return timings;
+}
+
+export interface BaselineResult {
+  readonly name: 'fuse.js';
+  readonly buildMs: number;
+  readonly answer: Latency;
+  /** Our search on exactly the queries the baseline ran. */
+  readonly ours: Latency;
+  readonly ratio: number;
+  readonly sampled: number;
+  readonly of: number;
+  readonly autocomplete: Latency;
+  readonly oursAutocomplete: Latency;
+  readonly autocompleteRatio: number;
+}
+
+/** Fuse.js and ours on the same search queries and keystrokes, Fuse.js sampled within a time budget. */
+export function measureBaseline(
+  budgetMs: number,
+  base: FactBase,
+  index: KnowledgeIndex,
+  queries: readonly string[],
+  targets: { where: string[]; search: string[] },
+): BaselineResult {
+  forceGc();
+  const fuse = buildFuseBaseline(base);
+  const fuseSearch = sampleWithin(queries, budgetMs, 5, (query) => fuse.facts.search(query, { limit: 10 }));
+  const ours = timeOurSearch(index, queries.slice(0, fuseSearch.length));
+
+  // Autocomplete: the same keystrokes as ours, interleaved /where and /search, sampled within budget.
+  type Keystroke = { readonly kind: 'where' | 'search'; readonly prefix: string };
+  const prefixes = interleave<Keystroke>(
+    [...keystrokes(targets.where).values()].flat().map((prefix) => ({ kind: 'where', prefix })),
+    [...keystrokes(targets.search).values()].flat().map((prefix) => ({ kind: 'search', prefix })),
+  );
+  const fuseAutocomplete = sampleWithin(prefixes, budgetMs, 10, ({ kind, prefix }) =>
+    kind === 'where' ? fuse.places.search(prefix, { limit: 25 }) : fuse.statements.search(prefix, { limit: 25 }),
+  );
+  const oursAutocomplete = prefixes
+    .slice(0, fuseAutocomplete.length)
+    .map(({ kind, prefix }) => timed(() => (kind === 'where' ? index.suggestPlaces(prefix) : index.suggestSearch(prefix)))[1]);
+  return {
+    name: 'fuse.js',
+    buildMs: round(fuse.buildMs),
+    answer: latency(fuseSearch),
+    ours: latency(ours),
+    ratio: round(median(fuseSearch) / median(ours)),
+    sampled: fuseSearch.length,
+    of: queries.length,
+    autocomplete: latency(fuseAutocomplete),
+    oursAutocomplete: latency(oursAutocomplete),
+    autocompleteRatio: round(median(fuseAutocomplete) / median(oursAutocomplete)),
+  };
+}
+
+function interleave<T>(a: readonly T[], b: readonly T[]): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if (i < a.length) out.push(a[i]!);
+    if (i < b.length) out.push(b[i]!);
+  }
+  return out;
 }
