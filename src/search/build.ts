@@ -45,16 +45,19 @@ export function* buildTextParts(base: FactBase): Generator<void, TextParts, unde
 /** Everything else, which is per place, source, patrol and name, or a sort: cheap enough to redo. */
 export function* assembleParts(base: FactBase, { text, frequencies }: TextParts): Generator<void, IndexParts, undefined> {
   const days = daysOf(base.facts);
+  yield;
   const order = dateOrder(base.facts, days);
+  yield;
   const timeline = new DatedList(base.facts, order, days);
-  yield;
-  const entities = entitiesOf(base, order);
-  yield;
+  const entities = yield* entitiesOf(base, order);
   const names = yield* NameIndex.build(base, entities);
   const vocabulary = new Vocabulary(frequencies, names, base.facts.length);
   yield;
   const places = new PlaceDirectory(base, names, entities.get('place')!);
   const search = new FactSearch(base, text, names, vocabulary, places);
+  yield;
+  const byKind = new Map([...entities.get('kind')!].map(([kind, entity]) => [kind as FactKind, new DatedList(base.facts, entity.positions, days)]));
+  yield;
   const starters = [...entities.get('tag')!.values()]
     .sort((a, b) => b.facts.length - a.facts.length || (a.id < b.id ? -1 : 1))
     .slice(0, STARTERS)
@@ -63,7 +66,7 @@ export function* assembleParts(base: FactBase, { text, frequencies }: TextParts)
     text,
     search,
     timeline,
-    byKind: new Map([...entities.get('kind')!].map(([kind, entity]) => [kind as FactKind, new DatedList(base.facts, entity.positions, days)])),
+    byKind,
     entities,
     places,
     sources: new SourceDirectory(base.sourceById, names, entities.get('source')!),

@@ -2,7 +2,12 @@
  * A cache of the facts' index — the part of a build that costs (every word of every fact) — one file
  * per fact-base version, so that a restart with unchanged knowledge files loads it instead: at
  * 10,000 facts about a third of the time. The index is MiniSearch's own serialisation (`toJSON`,
- * read back with `loadJSONAsync`); the words' frequencies counted while indexing travel with it.
+ * read back with `loadJSON`); the words' frequencies counted while indexing travel with it.
+ *
+ * Both hold the event loop (at 10,000 facts a few hundred ms). `loadJSONAsync` would not, but it
+ * waits a `setTimeout` — at least a millisecond — per thousand postings: at 10,000 facts that is
+ * longer than the whole load. A cache is read at a start, before the bot has an index to answer with,
+ * and written once per knowledge version.
  *
  * A file is used only if everything it was made from is the same: the fact base version, the fact
  * ids, and the code that decides what the index holds (our indexing modules and MiniSearch itself —
@@ -79,7 +84,7 @@ export async function readCache(dir: string, base: FactBase): Promise<TextParts 
     if (header !== JSON.stringify(headerFor(base)) || frequencies === undefined || text === undefined) return null;
     return {
       frequencies: new Map(JSON.parse(frequencies) as Array<[string, number]>),
-      text: await MiniSearch.loadJSONAsync<number>(text, factTextOptions()),
+      text: MiniSearch.loadJSON<number>(text, factTextOptions()),
     };
   } catch {
     return null;

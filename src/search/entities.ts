@@ -21,8 +21,13 @@ export type Entities = ReadonlyMap<EntityKind, ReadonlyMap<string, Entity>>;
 
 const KINDS: readonly EntityKind[] = ['place', 'source', 'claimant', 'patrol', 'kind', 'tag'];
 
-/** Every entity of the base, from one walk over the facts in date order (`order`: positions in base.facts). */
-export function entitiesOf(base: FactBase, order: readonly number[]): Entities {
+const FACTS_PER_STEP = 2048;
+
+/**
+ * Every entity of the base, from one walk over the facts in date order (`order`: positions in
+ * base.facts); a generator that pauses every few thousand facts.
+ */
+export function* entitiesOf(base: FactBase, order: readonly number[]): Generator<void, Entities, undefined> {
   const entities = new Map(KINDS.map((kind) => [kind, new Map<string, { kind: EntityKind; id: string; facts: Fact[]; positions: number[] }>()]));
   const entity = (kind: EntityKind, id: string) => {
     const byId = entities.get(kind)!;
@@ -34,7 +39,8 @@ export function entitiesOf(base: FactBase, order: readonly number[]): Entities {
   for (const place of base.places) entity('place', place.id);
   for (const source of base.sources) entity('source', source.id);
   for (const claimant of base.claimants) entity('claimant', claimant.id);
-  for (const position of order) {
+  for (const [i, position] of order.entries()) {
+    if (i % FACTS_PER_STEP === FACTS_PER_STEP - 1) yield;
     const fact = base.facts[position]!;
     forEachLink(fact, (kind, id) => {
       const found = entity(kind, id);
