@@ -24,8 +24,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import MiniSearch from 'minisearch';
 import type { FactBase } from '../domain/types.ts';
-import type { TextParts } from './build.ts';
-import { factTextOptions } from './fact-text.ts';
+import { factTextOptions, type TextParts } from './fact-text.ts';
 
 /** Bump when the file layout changes. */
 const FORMAT = 3;

@@ -4,6 +4,7 @@
  * (look-ups, not search), and carry a name's match in the names index to its facts (fact-search.ts).
  */
 import type { Fact, FactBase } from '../domain/types.ts';
+import type { Steps } from './slices.ts';
 
 export type EntityKind = 'place' | 'source' | 'claimant' | 'patrol' | 'kind' | 'tag';
 
@@ -27,7 +28,7 @@ const FACTS_PER_STEP = 2048;
  * Every entity of the base, from one walk over the facts in date order (`order`: positions in
  * base.facts); a generator that pauses every few thousand facts.
  */
-export function* entitiesOf(base: FactBase, order: readonly number[]): Generator<void, Entities, undefined> {
+export function* entitiesOf(base: FactBase, order: readonly number[]): Steps<Entities> {
   const entities = new Map(KINDS.map((kind) => [kind, new Map<string, { kind: EntityKind; id: string; facts: Fact[]; positions: number[] }>()]));
   const entity = (kind: EntityKind, id: string) => {
     const byId = entities.get(kind)!;

@@ -23,6 +23,7 @@ import type { Vocabulary } from './vocabulary.ts';
 
 /** Results scoring under this share of the best are not real matches of the query. */
 const RELATIVE_CUTOFF = 0.2;
+/** "attacks near Ain Hour": the facts at Ain Hawr first. */
 const PLACE_NAMED_BOOST = 2;
 
 export interface SearchSettings {
@@ -68,31 +69,31 @@ export class FactSearch {
       this.#words[position]! |= bits;
       if (exact) this.#exact[position] = 1;
     };
-
-    for (const result of this.text.search(termQuery(words), textFields ? { ...options, fields: [...textFields] } : options)) {
-      add(result.id as number, raw(result), bitsOf(result), matchedAsTyped(result));
-      this.#text[result.id as number] = result;
+    try {
+      for (const result of this.text.search(termQuery(words), textFields ? { ...options, fields: [...textFields] } : options)) {
+        add(result.id as number, raw(result), bitsOf(result), matchedAsTyped(result));
+        this.#text[result.id as number] = result;
+      }
+      const matches = this.names.match(termQuery(words), { ...options, boost: { ...NAME_BOOST } });
+      const rarestName = idf(1, this.names.search.documentCount);
+      for (const { entity, result } of matches) {
+        const score = (raw(result) * idf(entity.facts.length, this.base.facts.length)) / rarestName;
+        const bits = bitsOf(result);
+        const exact = matchedAsTyped(result);
+        for (const position of entity.positions) add(position, score, bits, exact);
+      }
+      const named = new Set(this.places.mentionedIn(query).map((place) => place.id));
+      for (let i = 0; i < touched; i++) {
+        const position = this.#touched[i]!;
+        const atNamedPlace = named.size > 0 && this.base.facts[position]!.places.some((id) => named.has(id));
+        this.#score[position]! *= bitCount(this.#words[position]!) * (atNamedPlace ? PLACE_NAMED_BOOST : 1);
+      }
+      const { best, real } = this.#realMatches(touched, limit);
+      const matched = new Map(matches.map((match) => [match.entity, match.result]));
+      return { hits: best.map((position) => this.#hit(position, matched)), leftOut: touched - real };
+    } finally {
+      this.#reset(touched);
     }
-    const matches = this.names.match(termQuery(words), { ...options, boost: { ...NAME_BOOST } });
-    const rarestName = idf(1, this.names.search.documentCount);
-    for (const { entity, result } of matches) {
-      const score = (raw(result) * idf(entity.facts.length, this.base.facts.length)) / rarestName;
-      const bits = bitsOf(result);
-      const exact = matchedAsTyped(result);
-      for (const position of entity.positions) add(position, score, bits, exact);
-    }
-
-    const named = new Set(this.places.mentionedIn(query).map((place) => place.id));
-    for (let i = 0; i < touched; i++) {
-      const position = this.#touched[i]!;
-      const atNamedPlace = named.size > 0 && this.base.facts[position]!.places.some((id) => named.has(id));
-      this.#score[position]! *= bitCount(this.#words[position]!) * (atNamedPlace ? PLACE_NAMED_BOOST : 1);
-    }
-    const { best, real } = this.#realMatches(touched, limit);
-    const matched = new Map(matches.map((match) => [match.entity, match.result]));
-    const hits = best.map((position) => this.#hit(position, matched));
-    this.#reset(touched);
-    return { hits, leftOut: touched - real };
   }
 
   /**

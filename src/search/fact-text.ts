@@ -7,9 +7,28 @@
  */
 import MiniSearch, { type Options } from 'minisearch';
 import type { Fact } from '../domain/types.ts';
+import type { Steps } from './slices.ts';
 import { asIs, splitWords, termProcessor } from './terms.ts';
 
 export const TEXT_BOOST = { statement: 3, quote: 1.5 } as const;
+
+/** The part of an index worth caching (cache.ts): the facts' index and how many facts use each term. */
+export interface TextParts {
+  readonly text: MiniSearch<number>;
+  readonly frequencies: ReadonlyMap<string, number>;
+}
+
+const FACTS_PER_STEP = 32;
+
+/** Index every fact, pausing every few dozen (see slices.ts). */
+export function* buildTextParts(facts: readonly Fact[]): Steps<TextParts> {
+  const builder = new FactTextBuilder(facts);
+  for (let i = 0; i < facts.length; i++) {
+    builder.text.add(i);
+    if (i % FACTS_PER_STEP === FACTS_PER_STEP - 1) yield;
+  }
+  return { text: builder.text, frequencies: builder.frequencies() };
+}
 
 /**
  * The options the facts index is built with — and, as MiniSearch requires, loaded back from its
@@ -32,7 +51,7 @@ export function factTextOptions(facts: readonly Fact[] = []): Options<number> {
  * MiniSearch reads a fact's field through `extractField` before it passes that field's words to
  * `processTerm`, so the counter knows whose words it sees: one pass over every word, not two.
  */
-export class FactTextBuilder {
+class FactTextBuilder {
   readonly text: MiniSearch<number>;
   readonly #counts = new Map<string, { df: number; last: number }>();
   #reading = -1;

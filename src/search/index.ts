@@ -9,8 +9,10 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { FactBase } from '../domain/types.ts';
-import { assembleParts, buildTextParts, DEFAULT_SLICE_MS, makeIndex, runInSlices, runToEnd } from './build.ts';
 import { readCache, writeCache } from './cache.ts';
+import { buildTextParts } from './fact-text.ts';
+import { FactIndex } from './knowledge-index.ts';
+import { DEFAULT_SLICE_MS, runInSlices, runToEnd } from './slices.ts';
 import type { KnowledgeIndex } from './types.ts';
 
 export type { FactHit, FactSearchResult, IndexBuildInfo, KnowledgeIndex, PlaceResolution, Suggestion } from './types.ts';
@@ -31,15 +33,15 @@ export interface BuildOptions {
 
 export function buildKnowledgeIndex(base: FactBase): KnowledgeIndex {
   const started = performance.now();
-  return makeIndex(base, runToEnd(assembleParts(base, runToEnd(buildTextParts(base)))), 'built', started);
+  return runToEnd(FactIndex.assemble(base, runToEnd(buildTextParts(base.facts)), 'built', started));
 }
 
 export async function buildKnowledgeIndexAsync(base: FactBase, options: BuildOptions = {}): Promise<KnowledgeIndex> {
   const started = performance.now();
   const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
   const fromCache = options.cacheDir ? await readCache(options.cacheDir, base) : null;
-  const text = fromCache ?? (await runInSlices(buildTextParts(base), sliceMs));
-  const index = makeIndex(base, await runInSlices(assembleParts(base, text), sliceMs), fromCache ? 'cache' : 'built', started);
+  const text = fromCache ?? (await runInSlices(buildTextParts(base.facts), sliceMs));
+  const index = await runInSlices(FactIndex.assemble(base, text, fromCache ? 'cache' : 'built', started), sliceMs);
   if (!fromCache && options.cacheDir) {
     // A cache only ever saves time: failing to write one (read-only disk, full disk) is not an error.
     await writeCache(options.cacheDir, base, text).catch(() => undefined);

@@ -2,24 +2,28 @@
  * The KnowledgeIndex handed to the answers layer: full-text search and autocomplete (MiniSearch, see
  * fact-search.ts and names.ts), place resolution, and the date-ordered, per-place, per-patrol and
  * per-source lists — plain sorted arrays and maps, since those are look-ups, not search. All made
- * once per fact base (see build.ts).
+ * once per fact base, from the facts' index (built or cached, see fact-text.ts) by `assemble`.
  */
-import type MiniSearch from 'minisearch';
 import type { Fact, FactBase, FactKind } from '../domain/types.ts';
-import { boundDay, type DatedList } from './date-order.ts';
-import type { FactSearch } from './fact-search.ts';
-import type { Entities } from './entities.ts';
-import type { PatrolDirectory } from './patrols.ts';
-import type { PlaceDirectory } from './places.ts';
-import type { SearchSuggester } from './search-suggest.ts';
-import type { SourceDirectory } from './sources.ts';
+import { boundDay, dateOrder, DatedList, daysOf } from './date-order.ts';
+import { entitiesOf, type Entities } from './entities.ts';
+import { FactSearch } from './fact-search.ts';
+import type { TextParts } from './fact-text.ts';
+import { NameIndex } from './names.ts';
+import { PatrolDirectory } from './patrols.ts';
+import { PlaceDirectory } from './places.ts';
+import { SearchSuggester } from './search-suggest.ts';
+import type { Steps } from './slices.ts';
+import { SourceDirectory } from './sources.ts';
 import type { FactHit, FactSearchResult, IndexBuildInfo, KnowledgeIndex, PlaceResolution, Suggestion } from './types.ts';
+import { Vocabulary } from './vocabulary.ts';
 
 const DEFAULT_SEARCH_LIMIT = 10;
 const NOTHING: readonly Fact[] = Object.freeze([]);
+/** Tags offered when nothing is typed into /search. */
+const STARTERS = 25;
 
-export interface IndexParts {
-  readonly text: MiniSearch<number>;
+interface Parts {
   readonly search: FactSearch;
   readonly timeline: DatedList;
   readonly byKind: ReadonlyMap<FactKind, DatedList>;
@@ -32,11 +36,51 @@ export interface IndexParts {
 }
 
 export class FactIndex implements KnowledgeIndex {
-  constructor(
+  readonly buildInfo: IndexBuildInfo;
+
+  private constructor(
     readonly base: FactBase,
-    private readonly parts: IndexParts,
-    readonly buildInfo: IndexBuildInfo,
-  ) {}
+    private readonly parts: Parts,
+    info: Omit<IndexBuildInfo, 'facts'>,
+  ) {
+    this.buildInfo = { ...info, facts: base.facts.length };
+  }
+
+  /**
+   * The index, from the facts' index: everything else is per place, source, patrol and name, or a
+   * sort — cheap enough to redo at every start. `started` is when the build began (for buildInfo).
+   */
+  static *assemble(base: FactBase, { text, frequencies }: TextParts, from: IndexBuildInfo['from'], started: number): Steps<FactIndex> {
+    const days = daysOf(base.facts);
+    yield;
+    const order = dateOrder(base.facts, days);
+    yield;
+    const timeline = new DatedList(base.facts, order, days);
+    const entities = yield* entitiesOf(base, order);
+    const names = yield* NameIndex.build(base, entities);
+    const vocabulary = new Vocabulary(frequencies, names, base.facts.length);
+    yield;
+    const places = new PlaceDirectory(base, names, entities.get('place')!);
+    const search = new FactSearch(base, text, names, vocabulary, places);
+    yield;
+    const byKind = new Map([...entities.get('kind')!].map(([kind, entity]) => [kind as FactKind, new DatedList(base.facts, entity.positions, days)]));
+    yield;
+    const starters = [...entities.get('tag')!.values()]
+      .sort((a, b) => b.facts.length - a.facts.length || (a.id < b.id ? -1 : 1))
+      .slice(0, STARTERS)
+      .map((tag) => tag.id.replace(/-/g, ' '));
+    const parts: Parts = {
+      search,
+      timeline,
+      byKind,
+      entities,
+      places,
+      sources: new SourceDirectory(base.sourceById, names, entities.get('source')!),
+      patrols: new PatrolDirectory(entities.get('patrol')!),
+      searchSuggester: new SearchSuggester(search, vocabulary, names, starters),
+    };
+    return new FactIndex(base, parts, { from, ms: performance.now() - started, terms: text.termCount });
+  }
 
   searchFacts(query: string, options?: { limit?: number }): FactHit[] {
     return this.searchFactsWithCount(query, options).hits;

@@ -15,6 +15,7 @@ import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
 import type { FactBase } from '../domain/types.ts';
 import { nameKey } from '../text/normalise.ts';
 import type { Entities, Entity, EntityKind } from './entities.ts';
+import type { Steps } from './slices.ts';
 import { asIs, fuzzyDistance, MAX_FUZZY, MIN_PREFIX, splitWords, termProcessor, termQuery, typedTerms } from './terms.ts';
 
 export type NameField = 'place' | 'source' | 'other';
@@ -73,7 +74,7 @@ export class NameIndex {
   }
 
   /** Built in steps, so that an async driver can give the event loop a turn between them. */
-  static *build(base: FactBase, entities: Entities): Generator<void, NameIndex, undefined> {
+  static *build(base: FactBase, entities: Entities): Steps<NameIndex> {
     const spellings: Spelling[] = [];
     for (const byId of entities.values()) {
       for (const entity of byId.values()) {
