@@ -52,7 +52,7 @@ export class FactSearch {
     this.#score = new Float64Array(n);
     this.#words = new Uint16Array(n);
     this.#exact = new Uint8Array(n);
-    this.#text = new Array<SearchResult | undefined>(n);
+    this.#text = new Array<SearchResult | undefined>(n).fill(undefined);
     this.#touched = new Int32Array(n);
   }
 
@@ -61,7 +61,11 @@ export class FactSearch {
     const { words, options, textFields } = planQuery(query, this.vocabulary, this.base.facts.length, settings.typing === true);
     if (words.length === 0 || limit <= 0) return { hits: [], leftOut: 0 };
     const bit = new Map(words.map((word, i) => [word, 1 << i]));
-    const bitsOf = (result: SearchResult) => result.queryTerms.reduce((bits, term) => bits | (bit.get(term) ?? 0), 0);
+    const bitsOf = (result: SearchResult) => {
+      let bits = 0;
+      for (const term of result.queryTerms) bits |= bit.get(term) ?? 0;
+      return bits;
+    };
     let touched = 0;
     const add = (position: number, score: number, bits: number, exact: boolean) => {
       if (this.#words[position] === 0) this.#touched[touched++] = position;
@@ -155,7 +159,8 @@ function raw(result: SearchResult): number {
 
 /** Whether some query word matched as typed: it is itself among the document's matching terms. */
 function matchedAsTyped(result: SearchResult): boolean {
-  return result.queryTerms.some((term) => Object.hasOwn(result.match, term));
+  for (const term of result.queryTerms) if (Object.hasOwn(result.match, term)) return true;
+  return false;
 }
 
 /** BM25's inverse document frequency (as MiniSearch computes it) of something in `n` of `count` documents. */

@@ -27,7 +27,7 @@ export function* buildTextParts(facts: readonly Fact[]): Steps<TextParts> {
     builder.text.add(i);
     if (i % FACTS_PER_STEP === FACTS_PER_STEP - 1) yield;
   }
-  return { text: builder.text, frequencies: builder.frequencies() };
+  return builder.finish();
 }
 
 /**
@@ -54,11 +54,11 @@ export function factTextOptions(facts: readonly Fact[] = []): Options<number> {
 class FactTextBuilder {
   readonly text: MiniSearch<number>;
   readonly #counts = new Map<string, { df: number; last: number }>();
+  #processTerm = termProcessor();
   #reading = -1;
 
   constructor(facts: readonly Fact[]) {
     const options = factTextOptions(facts);
-    const processTerm = termProcessor();
     this.text = new MiniSearch<number>({
       ...options,
       extractField: (position, field) => {
@@ -66,7 +66,7 @@ class FactTextBuilder {
         return options.extractField!(position, field);
       },
       processTerm: (word) => {
-        const terms = processTerm(word);
+        const terms = this.#processTerm(word);
         for (const term of terms) this.#count(term);
         return terms;
       },
@@ -83,7 +83,11 @@ class FactTextBuilder {
     }
   }
 
-  frequencies(): Map<string, number> {
-    return new Map([...this.#counts].map(([term, { df }]) => [term, df]));
+  /** The index and the counts; the memo of every word seen is let go (the index keeps its options). */
+  finish(): TextParts {
+    const frequencies = new Map([...this.#counts].map(([term, { df }]) => [term, df]));
+    this.#counts.clear();
+    this.#processTerm = termProcessor();
+    return { text: this.text, frequencies };
   }
 }

@@ -84,9 +84,9 @@ export interface KnowledgeIndex {
   factsBetween(range: { readonly from?: string; readonly to?: string; readonly kind?: FactKind }): readonly Fact[];
   /** Facts taken from the source, in date order. */
   factsFromSource(sourceId: string): readonly Fact[];
-  /** Autocomplete for /where: tiered exact → alias → prefix → fuzzy, at most `limit` (≤ 25). */
+  /** Autocomplete for /where: an exact name or alias, then names and aliases starting with the input, then other matches (a later word, a misspelling); at most `limit` (≤ 25). */
   suggestPlaces(prefix: string, limit?: number): Suggestion[];
-  /** Autocomplete for /search: completions of the last word and matching fact statements (≤ 25). */
+  /** Autocomplete for /search: the input with its last words completed (into a name or a word), then the statements the first would find (≤ 25). */
   suggestSearch(prefix: string, limit?: number): Suggestion[];
   /** Autocomplete for /patrol: known patrols with their dates (≤ 25). */
   suggestPatrols(prefix: string, limit?: number): Suggestion[];
