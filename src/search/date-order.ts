@@ -27,8 +27,8 @@ export function daysOf(facts: readonly Fact[]): Days {
 
 /** Positions in `facts`, sorted by the fact's first possible day, then id. */
 export function dateOrder(facts: readonly Fact[], { first }: Days): number[] {
-  const id = (i: number) => facts[i]!.id;
-  return facts.map((_, i) => i).sort((a, b) => first[a]! - first[b]! || (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
+  const ids = facts.map((fact) => fact.id);
+  return facts.map((_, i) => i).sort((a, b) => first[a]! - first[b]! || (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
 }
 
 /**
