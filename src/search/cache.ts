@@ -1,7 +1,7 @@
 /**
  * A cache of the facts' index — the part of a build that costs (every word of every fact) — one file
  * per fact-base version, so that a restart with unchanged knowledge files loads it instead: at
- * 10,000 facts about a third of the time. The index is MiniSearch's own serialisation (`toJSON`,
+ * 10,000 facts in less than half the time. The index is MiniSearch's own serialisation (`toJSON`,
  * read back with `loadJSON`); the words' frequencies counted while indexing travel with it.
  *
  * Both hold the event loop (at 10,000 facts a few hundred ms). `loadJSONAsync` would not, but it
