@@ -3,7 +3,7 @@ import type { KnowledgeIndex } from '../search/types.ts';
 import type { Answer, Block, Inline, MenuOption } from './answer.ts';
 import { noticeAnswer } from './answer.ts';
 import { Citations } from './citations.ts';
-import { dateText, formatInterval, parseDateRange, sameYear, datedInterval } from './dates.ts';
+import { dateText, daysInterval, formatInterval, parseDateRange, sameYear } from './dates.ts';
 import { cited, disputesOf, eventEvidence, holdsDispute, inferenceNotes, listInferenceNotes, panelActions, reportIds } from './event-card.ts';
 import { eventsOf, type EventView } from './events.ts';
 import { fitList, LIST_BUDGET, MENU_MAX, yearNote, type Entry } from './lists.ts';
@@ -45,8 +45,8 @@ export function answerAttacks(index: KnowledgeIndex, from?: string, to?: string)
   }
 
   const citations = new Citations(index.base);
-  const year = sameYear(attacks.map((v) => v.dated));
-  const span = onPatrols.length > 0 ? formatInterval({ start: datedInterval(onPatrols[0]!.dated).start, end: datedInterval(onPatrols[onPatrols.length - 1]!.dated).end }) : '';
+  const year = sameYear(attacks.map((v) => v.days));
+  const span = onPatrols.length > 0 ? formatInterval(daysInterval({ first: onPatrols[0]!.days.first, last: Math.max(...onPatrols.map((v) => v.days.last)) })) : '';
   const lead =
     `${plural(onPatrols.length, 'attack')} on joint patrols on record${when || (span ? `, ${span}` : '')}` +
     (related.length > 0 ? `, and ${plural(related.length, 'related attack')} on the forces involved.` : '.');

@@ -56,6 +56,11 @@ function localDay(day: number): Date {
   return new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate());
 }
 
+/** A span of epoch days (as days.ts counts them) as local dates, for date-fns. */
+export function daysInterval(days: { readonly first: number; readonly last: number }): DayInterval {
+  return { start: localDay(days.first), end: localDay(days.last) };
+}
+
 /** The whole span of days a dated record may fall on, as the knowledge layer defines it. */
 export function datedInterval(d: Dated): DayInterval {
   const days = possibleDays(d);
@@ -103,16 +108,22 @@ export function formatPrecision(d: Dated): string {
   return dateText(d);
 }
 
-/** Whether every record falls in one calendar year: then a list says the year once. */
-export function sameYear(records: readonly Dated[]): number | undefined {
+/**
+ * Whether every span of days falls in one calendar year: then a list says the year once. Spans are
+ * epoch days (possibleDays), so a list of thousands costs no Date objects.
+ */
+export function sameYear(spans: readonly { readonly first: number; readonly last: number }[]): number | undefined {
   let year: number | undefined;
-  for (const d of records) {
-    const { start, end } = datedInterval(d);
-    if (!isSameYear(start, end)) return undefined;
-    if (year === undefined) year = start.getFullYear();
-    else if (year !== start.getFullYear()) return undefined;
+  for (const { first, last } of spans) {
+    const a = yearOfDay(first);
+    if (a !== yearOfDay(last) || (year !== undefined && a !== year)) return undefined;
+    year = a;
   }
   return year;
+}
+
+function yearOfDay(day: number): number {
+  return new Date(day * 86_400_000).getUTCFullYear();
 }
 
 export type DateBound =

@@ -4,7 +4,7 @@
  * maintainer who adds a fact sees it at once (the checker makes sure such facts get a record in the end).
  */
 import type { AttackTarget, CardLine, CitedText, Dated, EventKind, EventRecord, Fact, FactBase, FactKind } from '../domain/types.ts';
-import { firstPossibleDay } from '../knowledge/days.ts';
+import { firstPossibleDay, possibleDays } from '../knowledge/days.ts';
 
 export interface EventView {
   /** The record's id; for an event made from facts, `fact-<id>` or `patrol-<n>`. */
@@ -16,6 +16,8 @@ export interface EventView {
   readonly patrol?: { readonly number: number; readonly inferred: boolean; readonly note?: string };
   readonly target?: AttackTarget;
   readonly dated: Dated;
+  /** The days it can have happened on (possibleDays of `dated`), worked out once. */
+  readonly days: { readonly first: number; readonly last: number };
   /** Shown once on the card when the date is inferred. */
   readonly dateNote?: string;
   /** Shown once on the card when reports from different sources were grouped by inference. */
@@ -79,6 +81,11 @@ function datedOf(record: Dated): Dated {
   return Object.fromEntries(DATE_FIELDS.flatMap((f) => (record[f] === undefined ? [] : [[f, record[f]]]))) as unknown as Dated;
 }
 
+/** A checked record's possible days (the loader refuses a date that has none). */
+function daysOf(record: Dated): { first: number; last: number } {
+  return possibleDays(record) ?? { first: Number.NaN, last: Number.NaN };
+}
+
 /** Cut a statement to a few words for a list, at a word, marking the cut. */
 export function briefOf(text: string, max = BRIEF_MAX): string {
   const chars = [...text.replace(/\.$/, '')];
@@ -99,6 +106,7 @@ function fromRecord(record: EventRecord, base: FactBase): EventView {
       : {}),
     ...(record.target ? { target: record.target } : {}),
     dated: datedOf(record),
+    days: daysOf(record),
     ...(record.date_basis === 'inferred' && record.date_note ? { dateNote: record.date_note } : {}),
     ...(record.identification_note ? { identificationNote: record.identification_note } : {}),
     reports: record.reports.flatMap((id) => base.factById.get(id) ?? []),
@@ -124,6 +132,7 @@ function fromFacts(id: string, facts: readonly Fact[], name: string, patrol?: nu
     ...(patrol !== undefined ? { patrol: { number: patrol, inferred: false } } : {}),
     ...(target ? { target } : {}),
     dated: datedOf(lead),
+    days: daysOf(lead),
     reports: ordered,
     summary: { text: lead.statement, cites: [lead.id] },
     brief: { text: briefOf(lead.statement), cites: [lead.id] },
@@ -132,7 +141,7 @@ function fromFacts(id: string, facts: readonly Fact[], name: string, patrol?: nu
 }
 
 function byDate(a: EventView, b: EventView): number {
-  return firstPossibleDay(a.dated) - firstPossibleDay(b.dated) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return a.days.first - b.days.first || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 function build(base: FactBase): EventCatalogue {

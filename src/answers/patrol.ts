@@ -58,7 +58,7 @@ function listAnswer(index: KnowledgeIndex): Answer {
   }
   const citations = new Citations(index.base);
   const mains = catalogue.patrols.map((n) => primary(catalogue.byPatrol.get(n)!));
-  const year = sameYear(mains.map((v) => v.dated));
+  const year = sameYear(mains.map((v) => v.days));
   const entries = catalogue.patrols.map((n): Entry => (c) => {
     const main = primary(catalogue.byPatrol.get(n)!);
     const disputed = holdsDispute(index.base, main.brief.cites);

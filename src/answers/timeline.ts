@@ -4,7 +4,8 @@ import type { KnowledgeIndex } from '../search/types.ts';
 import type { Answer, Block, Inline, MenuOption } from './answer.ts';
 import { noticeAnswer } from './answer.ts';
 import { Citations } from './citations.ts';
-import { datedInterval, dateText, formatInterval, parseDateRange, sameYear } from './dates.ts';
+import { datedInterval, dateText, daysInterval, formatInterval, parseDateRange, sameYear } from './dates.ts';
+import { isoDay } from '../knowledge/days.ts';
 import { cited, disputesOf, eventEvidence, holdsDispute, inferenceNotes, listInferenceNotes, panelActions, reportIds } from './event-card.ts';
 import { eventLabel, eventsOf, type EventView } from './events.ts';
 import { fitList, LONG_LIST_BUDGET, MENU_MAX, yearNote, type Entry } from './lists.ts';
@@ -12,11 +13,20 @@ import type { Target } from './query.ts';
 import { eventsBetween } from './range.ts';
 import { plural } from './words.ts';
 
-/** Each month with at least one event starting in it, in order: the "Jump to month…" options. */
+/** The month options of each fact base's events, worked out once: every /timeline card offers them. */
+const monthMenus = new WeakMap<readonly EventView[], MenuOption[]>();
+
 function monthOptions(views: readonly EventView[]): MenuOption[] {
+  let options = monthMenus.get(views);
+  if (!options) monthMenus.set(views, (options = buildMonthOptions(views)));
+  return options;
+}
+
+/** Each month with at least one event starting in it, in order: the "Jump to month…" options. */
+function buildMonthOptions(views: readonly EventView[]): MenuOption[] {
   const counts = new Map<string, number>();
   for (const view of views) {
-    const month = format(datedInterval(view.dated).start, 'yyyy-MM');
+    const month = isoDay(view.days.first).slice(0, 7);
     counts.set(month, (counts.get(month) ?? 0) + 1);
   }
   const months = [...counts.keys()].sort();
@@ -45,8 +55,8 @@ export function answerTimeline(index: KnowledgeIndex, from?: string, to?: string
     });
   }
   const citations = new Citations(index.base);
-  const year = sameYear(views.map((v) => v.dated));
-  const span = formatInterval({ start: datedInterval(views[0]!.dated).start, end: datedInterval(views[views.length - 1]!.dated).end }, { months: 'long' });
+  const year = sameYear(views.map((v) => v.days));
+  const span = formatInterval(daysInterval({ first: views[0]!.days.first, last: views.reduce((n, v) => Math.max(n, v.days.last), -Infinity) }));
   const entries = views.map((view): Entry => (c) => {
     const text: Inline = [{ strong: `${dateText(view.dated, { months: 'short', year: year === undefined })} · ${eventLabel(view)}` }, ' — ', ...cited(view.brief.text, view.brief.cites, c)];
     const disputed = holdsDispute(index.base, view.brief.cites);

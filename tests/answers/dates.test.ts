@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Dated } from '../../src/domain/types.ts';
+import { possibleDays } from '../../src/knowledge/days.ts';
 import { datedInterval, dateText, formatInterval, isoToDay, parseDateBound, parseDateRange, sameYear } from '../../src/answers/dates.ts';
 import { inlineText } from '../../src/answers/answer.ts';
 
@@ -45,9 +46,11 @@ describe('dateText: as precise as the date is, and no more', () => {
 
 describe('sameYear', () => {
   it('is the year all the dates fall in, or undefined when they span two', () => {
-    expect(sameYear([dated({ date: '2020-07', date_precision: 'month' }), dated({ date: '2020-03-05', date_precision: 'day' })])).toBe(2020);
-    expect(sameYear([dated({ date: '2018-09', date_precision: 'month' }), dated({ date: '2020-03-05', date_precision: 'day' })])).toBeUndefined();
-    expect(sameYear([dated({ date: '2019-12-29', date_precision: 'week', date_earliest: '2019-12-29', date_latest: '2020-01-04' })])).toBeUndefined();
+    const days = (...records: Dated[]) => records.map((r) => possibleDays(r)!);
+    expect(sameYear(days(dated({ date: '2020-07', date_precision: 'month' }), dated({ date: '2020-03-05', date_precision: 'day' })))).toBe(2020);
+    expect(sameYear(days(dated({ date: '2018-09', date_precision: 'month' }), dated({ date: '2020-03-05', date_precision: 'day' })))).toBeUndefined();
+    expect(sameYear(days(dated({ date: '2019-12-29', date_precision: 'week', date_earliest: '2019-12-29', date_latest: '2020-01-04' })))).toBeUndefined();
+    expect(sameYear(days(dated({ date: '2020-12-31', date_precision: 'day' }), dated({ date: '2020-01-01', date_precision: 'day' })))).toBe(2020);
   });
 });
 
