@@ -37,13 +37,18 @@ const COLOURS: Record<AnswerKind, number> = {
   'invalid-input': 0xb03a2e,
 };
 
-/** Caps in characters on one piece of a card, before escaping: a hostile knowledge file or query stays readable. */
-const CAPS = { title: 200, block: 1500, label: 60, button: 80, option: 100, placeholder: 150, userEcho: 200 } as const;
+/**
+ * Caps in characters on one piece of a card, before escaping (the footer's after): a hostile
+ * knowledge file or query stays readable, and a card citing a great many sources keeps most of its
+ * 4,000 characters for what it says.
+ */
+const CAPS = { title: 200, block: 1500, footer: 1500, label: 60, button: 80, option: 100, placeholder: 150, userEcho: 200 } as const;
 
 /**
- * Text displays per card, and button rows. With the container, the separators, the footer, a
- * picture (gallery and item) and a menu (row and select), a card uses at most
- * 1 + 2 × 8 + 1 + 2 + 2 × (1 + 5) + 2 = 34 of Discord's 40 components.
+ * Text displays per card, and button rows. With the container, the separators between the sections
+ * (and before the note that the card was cut), the footer, a picture (gallery and item) and a menu
+ * (row and select), a card uses at most 1 + (8 + 1) + 8 + 1 + 2 + 2 × (1 + 5) + 2 = 35 of Discord's
+ * 40 components.
  */
 const MAX_SECTIONS = 8;
 const MAX_BUTTON_ROWS = 2;
@@ -110,10 +115,30 @@ function sections(blocks: readonly Block[]): string[][] {
   return out.filter((s) => s.length > 0);
 }
 
-/** "-# [1] SouthFront, 22–24 Jul 2020 · [2] … · year inferred from context". */
+const FOOTER_SEPARATOR = ' · ';
+
+/**
+ * "-# [1] SouthFront, 22–24 Jul 2020 · [2] … · year inferred from context". Past CAPS.footer it is
+ * cut at a whole footnote or note and says how many more there are: only a card that cites dozens
+ * of sources gets there.
+ */
 function footer(answer: Answer): string | undefined {
   const parts = [...answer.footnotes.map((f) => `[${f.n}] ${escapeMarkdown(f.text)}`), ...answer.notes.map(escapeMarkdown)];
-  return parts.length > 0 ? `-# ${parts.join(' · ')}` : undefined;
+  if (parts.length === 0) return undefined;
+  const whole = `-# ${parts.join(FOOTER_SEPARATOR)}`;
+  if (whole.length <= CAPS.footer) return whole;
+  const more = (left: number) => `${FOOTER_SEPARATOR}…and ${left} more`;
+  const room = CAPS.footer - '-# '.length - more(parts.length).length;
+  const kept: string[] = [];
+  let used = 0;
+  for (const part of parts) {
+    const length = (kept.length > 0 ? FOOTER_SEPARATOR.length : 0) + part.length;
+    if (used + length > room) break;
+    kept.push(part);
+    used += length;
+  }
+  if (kept.length === 0) kept.push(truncateWords(parts[0]!, room));
+  return `-# ${kept.join(FOOTER_SEPARATOR)}${more(parts.length - kept.length)}`;
 }
 
 function button(action: Action): ButtonBuilder | null {
@@ -141,11 +166,11 @@ function select(menu: Menu): StringSelectMenuBuilder | null {
 }
 
 /**
- * Text displays that fit the message's 4,000 characters: whole sections while they fit, and the
- * footer always, so a card cut short still cites its sources.
+ * The text displays above the footer, within what the message's 4,000 characters leave beside it
+ * (`footLength`): whole sections while they fit, so a card cut short still cites its sources.
  */
-function fitText(texts: readonly string[][], foot: string | undefined, title: string): string[] {
-  const budget = V2_LIMITS.text - (foot?.length ?? 0) - 60;
+function fitText(texts: readonly string[][], title: string, footLength: number): string[] {
+  const budget = V2_LIMITS.text - footLength - 60;
   const out: string[] = [];
   let used = 0;
   for (const [i, lines] of texts.entries()) {
@@ -154,20 +179,20 @@ function fitText(texts: readonly string[][], foot: string | undefined, title: st
       const room = budget - used;
       if (room > 200) out.push(truncateWords(text, room));
       out.push('-# …cut to fit in one Discord message');
-      return [...out, ...(foot ? [foot] : [])];
+      return out;
     }
     used += text.length;
     out.push(text);
   }
   if (texts.length === 0) out.push(title);
-  return foot ? [...out, foot] : out;
+  return out;
 }
 
 export function renderDiscord(answer: Answer, options: RenderOptions = {}): DiscordMessage {
   const title = `## ${escapeMarkdown(truncateWords(plainLine(answer.title), CAPS.title))}`;
-  const texts = fitText(sections(answer.blocks), footer(answer), title);
+  const foot = footer(answer);
+  const body = fitText(sections(answer.blocks), title, foot?.length ?? 0);
   const container = new ContainerBuilder().setAccentColor(COLOURS[answer.kind]);
-  const body = texts.slice(0, answer.footnotes.length + answer.notes.length > 0 ? -1 : undefined);
   body.forEach((text, i) => {
     if (i > 0) container.addSeparatorComponents(new SeparatorBuilder().setDivider(true).setSpacing(SeparatorSpacingSize.Small));
     container.addTextDisplayComponents(new TextDisplayBuilder().setContent(text));
@@ -178,7 +203,7 @@ export function renderDiscord(answer: Answer, options: RenderOptions = {}): Disc
       new MediaGalleryBuilder().addItems(new MediaGalleryItemBuilder().setURL(`attachment://${picture.name}`).setDescription(picture.alt)),
     );
   }
-  if (body.length < texts.length) container.addTextDisplayComponents(new TextDisplayBuilder().setContent(texts[texts.length - 1]!));
+  if (foot) container.addTextDisplayComponents(new TextDisplayBuilder().setContent(foot));
   const buttons = answer.actions.flatMap((a) => button(a) ?? []).slice(0, V2_LIMITS.buttonsPerRow * MAX_BUTTON_ROWS);
   for (let i = 0; i < buttons.length; i += V2_LIMITS.buttonsPerRow) {
     container.addActionRowComponents(new ActionRowBuilder<ButtonBuilder>().addComponents(buttons.slice(i, i + V2_LIMITS.buttonsPerRow)));

@@ -113,6 +113,38 @@ describe('cards within Discord limits, whatever the fact base holds', () => {
     });
   }
 
+  it('a card citing a hundred sources, with a hundred notes, still fits: the footer is cut at a whole footnote and says how many more', () => {
+    const n = 120;
+    const sources = Array.from({ length: n }, (_, i) => makeSource({ id: `s${i}`, short_name: `Outlet ${'x'.repeat(20)} ${i}`, date: '2020-08' , date_precision: 'month' }));
+    const facts = Array.from({ length: n }, (_, i) => makeFact({ id: `f${i}`, source: `s${i}`, kind: 'attack', attack_target: 'joint-patrol', patrols: [7] }));
+    const ids = facts.map((f) => f.id);
+    const events = Array.from({ length: n }, (_, i) =>
+      makeEvent({
+        id: `e${i}`,
+        kind: i === 0 ? 'patrol' : 'attack',
+        ...(i > 0 && { target: 'joint-patrol' as const }),
+        reports: i === 0 ? ids : [ids[i]!],
+        patrol: { number: 7, basis: 'stated', stated_in: [] },
+        date_basis: 'inferred',
+        date_reasoning: 'x',
+        date_note: `date ${i} inferred from context`,
+        ...(i === 0 && { summary: { text: 'Everyone reported it.', cites: ids }, brief: { text: 'reported by all', cites: ids } }),
+      }),
+    );
+    const crowded = buildKnowledgeIndex(makeBase({ facts, sources, events }));
+    for (const target of [{ command: 'patrol', number: 7 }, { command: 'patrol' }, { command: 'timeline' }] as const) {
+      const a = answer(crowded, target);
+      expect(a.footnotes.length).toBeGreaterThan(60);
+      const message = renderDiscord(a);
+      expectWithinLimits(message);
+      const foot = cardText(message).split('\n').at(-1)!;
+      expect(foot).toMatch(/^-# \[1\] Outlet x+ 0, Aug 2020 · \[2\] /);
+      expect(foot).toMatch(/ · …and \d+ more$/);
+      expectWithinLimits(renderDiscord(panel(crowded, target, 'quotes')));
+      expectWithinLimits(renderDiscord(panel(crowded, target, 'disputes')));
+    }
+  });
+
   it('a list shows what fits a phone screen, says how many more, and opens any of 25 from its menu', () => {
     const message = renderDiscord(answer(index, { command: 'attacks' }));
     expect(visibleLength(message)).toBeLessThanOrEqual(1000);
