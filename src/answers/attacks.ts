@@ -4,7 +4,7 @@ import type { Answer, Block, Inline, MenuOption } from './answer.ts';
 import { noticeAnswer } from './answer.ts';
 import { Citations } from './citations.ts';
 import { dateText, daysInterval, formatInterval, parseDateRange, sameYear } from './dates.ts';
-import { cited, disputesOf, eventEvidence, holdsDispute, inferenceNotes, listInferenceNotes, panelActions, reportIds } from './event-card.ts';
+import { cited, eventEvidence, holdsDispute, listInferenceNotes, panelActions } from './event-card.ts';
 import { eventsOf, type EventView } from './events.ts';
 import { fitList, LIST_BUDGET, MENU_MAX, yearNote, type Entry } from './lists.ts';
 import type { Target } from './query.ts';
@@ -77,7 +77,7 @@ export function answerAttacks(index: KnowledgeIndex, from?: string, to?: string)
   const small = [yearNote(year), left > 0 ? `${left} more in the menu` : ''].filter(Boolean).join(' · ');
   if (small) blocks.push({ kind: 'small', text: [small] });
 
-  const disputes = disputesOf(index.base, reportIds(onPatrols));
+  const evidence = eventEvidence(attacks);
   const options = attacks.slice(0, MENU_MAX).map(attackOption);
   return {
     target,
@@ -86,9 +86,9 @@ export function answerAttacks(index: KnowledgeIndex, from?: string, to?: string)
     blocks,
     footnotes: citations.footnotes(),
     notes: listInferenceNotes(attacks),
-    actions: panelActions(target, disputes.length),
+    actions: panelActions(index.base, target, evidence),
     menu: { placeholder: 'Open an attack…', options },
     picture: { kind: 'timeline', ...range.bounds },
-    evidence: eventEvidence(attacks),
+    evidence,
   };
 }

@@ -61,15 +61,19 @@ export function disputesOf(base: FactBase, factIds: Iterable<string>): Dispute[]
   return base.disputes.filter((d) => ids.has(d.id));
 }
 
-/** "📜 Quotes & sources" and, when there are any, "⚖️ N disputes", for the card of `target`. */
-export function panelActions(target: Target, disputes: number): Action[] {
+/**
+ * "📜 Quotes & sources" and, when there are any, "⚖️ N disputes", for the card of `target`: the
+ * disputes counted are those of the card's evidence, which its disputes panel shows.
+ */
+export function panelActions(base: FactBase, target: Target, evidence: Evidence): Action[] {
   const actions: Action[] = [{ kind: 'panel', panel: 'quotes', label: 'Quotes & sources', emoji: '📜', of: target }];
+  const disputes = disputesOf(base, evidence.facts).length;
   if (disputes > 0) actions.push({ kind: 'panel', panel: 'disputes', label: disputes === 1 ? '1 dispute' : `${disputes} disputes`, emoji: '⚖️', of: target });
   return actions;
 }
 
 /** Every fact an event stands on: what its quotes panel shows and its disputes come from. */
-export function reportIds(views: readonly EventView[]): string[] {
+function reportIds(views: readonly EventView[]): string[] {
   return [...new Set(views.flatMap((v) => v.reports.map((f) => f.id)))];
 }
 

@@ -3,11 +3,11 @@
  * related attack, a training, an agreement), and a single fact with its quote.
  */
 import type { KnowledgeIndex } from '../search/types.ts';
-import type { Action, Answer, Block } from './answer.ts';
+import type { Action, Answer, Block, Evidence } from './answer.ts';
 import { noticeAnswer } from './answer.ts';
 import { Citations } from './citations.ts';
 import { dateText } from './dates.ts';
-import { disputesOf, eventBlocks, eventEvidence, inferenceNotes, panelActions } from './event-card.ts';
+import { eventBlocks, eventEvidence, inferenceNotes, panelActions } from './event-card.ts';
 import { eventLabel, eventsOf, type EventView } from './events.ts';
 import { answerPatrol } from './patrol.ts';
 import type { Target } from './query.ts';
@@ -41,7 +41,7 @@ export function answerEvent(index: KnowledgeIndex, id: string): Answer {
     blocks,
     footnotes: citations.footnotes(),
     notes: inferenceNotes([view]),
-    actions: [...panelActions(target, disputesOf(index.base, evidence.facts).length), eventLink(view)],
+    actions: [...panelActions(index.base, target, evidence), eventLink(view)],
     evidence,
   };
 }
@@ -55,6 +55,7 @@ export function answerFact(index: KnowledgeIndex, id: string): Answer {
   const claimant = base.claimantById.get(fact.claimant);
   const via = fact.reported_via.flatMap((c) => base.claimantById.get(c)?.short_name ?? []);
   const events = eventsOf(base).byFact.get(fact.id) ?? [];
+  const evidence: Evidence = { facts: [fact.id], readings: fact.date_basis === 'inferred' && fact.date_reasoning ? [fact.date_reasoning.trim()] : [] };
   const blocks: Block[] = [
     { kind: 'para', text: [fact.statement, ' ', citations.cite([fact.id])] },
     { kind: 'quote', text: fact.quote },
@@ -69,7 +70,7 @@ export function answerFact(index: KnowledgeIndex, id: string): Answer {
     blocks,
     footnotes: citations.footnotes(),
     notes: fact.date_basis === 'inferred' ? ['date inferred from context: the quotes panel says how'] : [],
-    actions: [...panelActions(target, disputesOf(base, [fact.id]).length), ...events.slice(0, 2).map(eventLink)],
-    evidence: { facts: [fact.id], readings: fact.date_basis === 'inferred' && fact.date_reasoning ? [fact.date_reasoning.trim()] : [] },
+    actions: [...panelActions(base, target, evidence), ...events.slice(0, 2).map(eventLink)],
+    evidence,
   };
 }

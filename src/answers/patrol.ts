@@ -4,7 +4,7 @@ import type { Action, Answer, Block, Inline, MenuOption } from './answer.ts';
 import { noticeAnswer } from './answer.ts';
 import { Citations } from './citations.ts';
 import { dateText, sameYear } from './dates.ts';
-import { cited, disputesOf, eventBlocks, eventEvidence, holdsDispute, inferenceNotes, listInferenceNotes, panelActions, reportIds } from './event-card.ts';
+import { cited, eventBlocks, eventEvidence, holdsDispute, inferenceNotes, listInferenceNotes, panelActions } from './event-card.ts';
 import { eventsOf, type EventCatalogue, type EventView } from './events.ts';
 import { fitList, LIST_BUDGET, MENU_MAX, yearNote, type Entry } from './lists.ts';
 import type { Target } from './query.ts';
@@ -116,8 +116,7 @@ export function answerPatrol(index: KnowledgeIndex, number: number | undefined):
     blocks.push({ kind: 'break' }, { kind: 'line', label: view.name, text: cited(view.summary.text, view.summary.cites, citations) });
     blocks.push(...eventBlocks(view, citations).slice(2));
   }
-  const reports = reportIds(views);
-  const disputes = disputesOf(index.base, reports);
+  const evidence = eventEvidence(views);
   const attacked = views.some((v) => v.kind === 'attack');
   return {
     target,
@@ -125,12 +124,12 @@ export function answerPatrol(index: KnowledgeIndex, number: number | undefined):
     title: `Patrol ${number} · ${dateText(main.dated)}`,
     blocks,
     footnotes: citations.footnotes(),
-    notes: [plural(reports.length, 'fact'), ...inferenceNotes(views)],
+    notes: [plural(evidence.facts.length, 'fact'), ...inferenceNotes(views)],
     actions: [
-      ...panelActions(target, disputes.length),
+      ...panelActions(index.base, target, evidence),
       ...neighbours(catalogue, number),
       ...(attacked ? [{ kind: 'open', label: 'All attacks', emoji: ATTACK_EMOJI, target: { command: 'attacks' } } as const] : []),
     ],
-    evidence: eventEvidence(views),
+    evidence,
   };
 }

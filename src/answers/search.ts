@@ -6,7 +6,7 @@ import type { Answer, Block, Inline, InlinePart, MenuOption } from './answer.ts'
 import { noticeAnswer, user } from './answer.ts';
 import { Citations } from './citations.ts';
 import { dateText } from './dates.ts';
-import { disputesOf, panelActions } from './event-card.ts';
+import { panelActions } from './event-card.ts';
 import { briefOf, eventLabel, eventsOf } from './events.ts';
 import { fitList, LIST_BUDGET, MENU_MAX, type Entry } from './lists.ts';
 import type { Target } from './query.ts';
@@ -76,7 +76,7 @@ export function answerSearch(index: KnowledgeIndex, input: string): Answer {
     ...shown,
   ];
   if (left > 0) blocks.push({ kind: 'small', text: [`${left} more in the menu`] });
-  const factIds = hits.map((h) => h.fact.id);
+  const evidence = { facts: hits.map((h) => h.fact.id), readings: [] };
   const options = hits.slice(0, MENU_MAX).map(
     ({ fact }): MenuOption => ({
       label: briefOf(fact.statement, 100),
@@ -91,8 +91,8 @@ export function answerSearch(index: KnowledgeIndex, input: string): Answer {
     blocks,
     footnotes: citations.footnotes(),
     notes: [],
-    actions: panelActions(target, disputesOf(base, factIds).length),
+    actions: panelActions(base, target, evidence),
     menu: { placeholder: 'Open a fact…', options },
-    evidence: { facts: factIds, readings: [] },
+    evidence,
   };
 }

@@ -6,7 +6,7 @@ import type { Answer, Block, MenuOption } from './answer.ts';
 import { noticeAnswer, user } from './answer.ts';
 import { Citations } from './citations.ts';
 import { dateText } from './dates.ts';
-import { cited, disputesOf, panelActions } from './event-card.ts';
+import { cited, panelActions } from './event-card.ts';
 import { briefOf, eventLabel, eventsOf, type EventView } from './events.ts';
 import { fitList, LONG_LIST_BUDGET, MENU_MAX, type Entry } from './lists.ts';
 import type { Target } from './query.ts';
@@ -119,7 +119,7 @@ export function answerSource(index: KnowledgeIndex, input: string): Answer {
   const { shown, left } = fitList(base, entries, LONG_LIST_BUDGET - 500, citations);
   blocks.push(...shown);
   if (left > 0) blocks.push({ kind: 'small', text: [`${left} more: open them from the menu`] });
-  const readings = [source.date_reasoning, source.publisher_note].flatMap((t) => (t ? [t.trim()] : []));
+  const evidence = { facts: factIds, readings: [source.date_reasoning, source.publisher_note].flatMap((t) => (t ? [t.trim()] : [])) };
   return {
     target: sourceTarget(source.id),
     kind: 'ok',
@@ -127,7 +127,7 @@ export function answerSource(index: KnowledgeIndex, input: string): Answer {
     blocks,
     footnotes: citations.footnotes(),
     notes: [],
-    actions: panelActions(sourceTarget(source.id), disputesOf(base, factIds).length),
+    actions: panelActions(base, sourceTarget(source.id), evidence),
     menu: {
       placeholder: 'Open a fact…',
       options: facts.slice(0, MENU_MAX).map((fact) => ({
@@ -136,6 +136,6 @@ export function answerSource(index: KnowledgeIndex, input: string): Answer {
         target: { command: 'fact', id: fact.id },
       })),
     },
-    evidence: { facts: factIds, readings },
+    evidence,
   };
 }

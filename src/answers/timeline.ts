@@ -6,7 +6,7 @@ import { noticeAnswer } from './answer.ts';
 import { Citations } from './citations.ts';
 import { datedInterval, dateText, daysInterval, formatInterval, parseDateRange, sameYear } from './dates.ts';
 import { isoDay } from '../knowledge/days.ts';
-import { cited, disputesOf, eventEvidence, holdsDispute, inferenceNotes, listInferenceNotes, panelActions, reportIds } from './event-card.ts';
+import { cited, eventEvidence, holdsDispute, listInferenceNotes, panelActions } from './event-card.ts';
 import { eventLabel, eventsOf, type EventView } from './events.ts';
 import { fitList, LONG_LIST_BUDGET, MENU_MAX, yearNote, type Entry } from './lists.ts';
 import type { Target } from './query.ts';
@@ -66,7 +66,7 @@ export function answerTimeline(index: KnowledgeIndex, from?: string, to?: string
   const blocks: Block[] = [{ kind: 'para', text: [`${plural(views.length, 'event')}${when || `, ${span}`}, in date order.`] }, { kind: 'break' }, ...shown];
   const small = [yearNote(year), left > 0 ? `${left} more: jump to a month, or narrow with from: and to:` : ''].filter(Boolean).join(' · ');
   if (small) blocks.push({ kind: 'small', text: [small] });
-  const disputes = disputesOf(index.base, reportIds(views));
+  const evidence = eventEvidence(views);
   return {
     target,
     kind: 'ok',
@@ -74,9 +74,9 @@ export function answerTimeline(index: KnowledgeIndex, from?: string, to?: string
     blocks,
     footnotes: citations.footnotes(),
     notes: listInferenceNotes(views),
-    actions: panelActions(target, disputes.length),
+    actions: panelActions(index.base, target, evidence),
     menu: { placeholder: 'Jump to month…', options: monthOptions(all) },
     picture: { kind: 'timeline', ...range.bounds },
-    evidence: eventEvidence(views),
+    evidence,
   };
 }

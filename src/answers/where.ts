@@ -7,7 +7,7 @@ import { nameKey } from '../text/normalise.ts';
 import type { Action, Answer, Block, Inline, MenuOption } from './answer.ts';
 import { noticeAnswer, user } from './answer.ts';
 import { Citations } from './citations.ts';
-import { cited, disputesOf, panelActions } from './event-card.ts';
+import { cited, panelActions } from './event-card.ts';
 import { eventLabel, eventsOf } from './events.ts';
 import { blocksLength, fitList, LIST_BUDGET, MENU_MAX, type Entry } from './lists.ts';
 import type { Target } from './query.ts';
@@ -76,8 +76,7 @@ function placeCard(index: KnowledgeIndex, place: Place, typed: string, target: T
     blocks.push({ kind: 'break' }, ...shown);
     if (left > 0) blocks.push({ kind: 'small', text: [`${left} more in the quotes panel, or /search ${place.name}`] });
   }
-  const factIds = here.map((h) => h.fact.id);
-  const disputes = disputesOf(base, factIds);
+  const evidence = { facts: here.map((h) => h.fact.id), readings: [] };
   return {
     target,
     kind: 'ok',
@@ -85,8 +84,8 @@ function placeCard(index: KnowledgeIndex, place: Place, typed: string, target: T
     blocks,
     footnotes: citations.footnotes(),
     notes: here.length > 0 ? [`${plural(here.length, 'fact')} here${within.length > 0 ? ' and in places within it' : ''}`] : [],
-    actions: [...panelActions(target, disputes.length), ...links(index, place, here)],
-    evidence: { facts: factIds, readings: [] },
+    actions: [...panelActions(base, target, evidence), ...links(index, place, here)],
+    evidence,
   };
 }
 
