@@ -41,7 +41,12 @@ export function answer(index: KnowledgeIndex, target: Target): Answer {
 
 /** The quotes & sources panel or the disputes panel of the card for `target`. */
 export function panel(index: KnowledgeIndex, target: Target, name: PanelName): Answer {
-  return answerPanel(index.base, answer(index, target), name);
+  return panelOf(index, answer(index, target), name);
+}
+
+/** The same panel of a card already worked out, as the terminal prints it under the card. */
+export function panelOf(index: KnowledgeIndex, card: Answer, name: PanelName): Answer {
+  return answerPanel(index.base, card, name);
 }
 
 export type { PanelName } from './panels.ts';
