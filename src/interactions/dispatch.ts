@@ -7,18 +7,13 @@
  * place of the answer, whichever transport delivers it.
  */
 import { randomBytes } from 'node:crypto';
-import { escapeMarkdown, MessageFlags } from 'discord.js';
 import type { Logger } from '../runtime/logger.ts';
 import { decodePress, decodeTarget, MENU_ID, type Decoded, type Press } from '../render/custom-ids.ts';
+import { renderNotice } from '../render/discord.ts';
+import { escapeMarkdown } from '../render/escape.ts';
 import { cardReply, chatReply, panelReply } from './answer-reply.ts';
 import { commands } from './registry.ts';
 import { UserFacingError, type CommandContext, type Incoming, type MessageData, type Outgoing } from './types.ts';
-
-const notice = (text: string): MessageData => ({
-  content: text,
-  flags: MessageFlags.Ephemeral,
-  allowed_mentions: { parse: [] },
-});
 
 export async function handleInteraction(incoming: Incoming, ctx: CommandContext): Promise<Outgoing> {
   try {
@@ -37,7 +32,7 @@ export async function handleInteraction(incoming: Incoming, ctx: CommandContext)
 
 function failureMessage(err: unknown, incoming: Incoming, ctx: CommandContext): MessageData {
   // Its message may quote what the user typed: escaped so it cannot format or link.
-  if (err instanceof UserFacingError) return notice(escapeMarkdown(err.message));
+  if (err instanceof UserFacingError) return renderNotice(escapeMarkdown(err.message));
   return failureNotice(ctx.log, err, { interaction: describe(incoming) }, 'interaction handler failed');
 }
 
@@ -45,14 +40,14 @@ function failureMessage(err: unknown, incoming: Incoming, ctx: CommandContext): 
 export function failureNotice(log: Logger, err: unknown, context: Readonly<Record<string, unknown>>, logMessage: string): MessageData {
   const errorId = randomBytes(4).toString('hex');
   log.error({ err, errorId, ...context }, logMessage);
-  return notice(`Something went wrong while answering (error id \`${errorId}\`). Please try again; if it keeps happening, tell a moderator the error id.`);
+  return renderNotice(`Something went wrong while answering (error id \`${errorId}\`). Please try again; if it keeps happening, tell a moderator the error id.`);
 }
 
 async function route(incoming: Incoming, ctx: CommandContext): Promise<Outgoing> {
   switch (incoming.kind) {
     case 'command': {
       const command = commands.get(incoming.name);
-      if (!command) return { kind: 'message', data: notice(`This bot has no command called that any more. Try /help.`) };
+      if (!command) return { kind: 'message', data: renderNotice(`This bot has no command called that any more. Try /help.`) };
       return command.execute(incoming, ctx);
     }
     case 'autocomplete': {
@@ -87,12 +82,12 @@ function pressOf(incoming: Extract<Incoming, { kind: 'component' }>): Decoded<Pr
 async function press(incoming: Extract<Incoming, { kind: 'component' }>, ctx: CommandContext): Promise<Outgoing> {
   const decoded = pressOf(incoming);
   if (!decoded.ok) {
-    if (decoded.reason === 'old') return { kind: 'message', data: notice('These buttons are from an earlier version of the bot. Run the command again for a fresh answer.') };
-    if (decoded.reason === 'invalid' && decoded.message) return { kind: 'message', data: notice(escapeMarkdown(decoded.message)) };
-    return { kind: 'message', data: notice('This button is not one I know. Run the command again.') };
+    if (decoded.reason === 'old') return { kind: 'message', data: renderNotice('These buttons are from an earlier version of the bot. Run the command again for a fresh answer.') };
+    if (decoded.reason === 'invalid' && decoded.message) return { kind: 'message', data: renderNotice(escapeMarkdown(decoded.message)) };
+    return { kind: 'message', data: renderNotice('This button is not one I know. Run the command again.') };
   }
   // A press cannot wait for a first load past Discord's 3 seconds; it is rare enough to just say so.
-  if (!ctx.index) return { kind: 'message', data: notice('The fact base is still loading. Try again in a moment.') };
+  if (!ctx.index) return { kind: 'message', data: renderNotice('The fact base is still loading. Try again in a moment.') };
   const { action, target } = decoded.value;
   if (action !== 'open') return { kind: 'message', ...panelReply(ctx.index, target, action) };
   if (incoming.ephemeral) return { kind: 'update', ...cardReply(ctx.index, target, { ephemeral: true }) };
