@@ -10,7 +10,9 @@ import { noticeAnswer } from './answer.ts';
 import { Citations } from './citations.ts';
 import { dateText } from './dates.ts';
 import { disputesOf } from './event-card.ts';
+import { MENU_MAX } from './lists.ts';
 import type { Target } from './query.ts';
+import { sourceOption } from './source.ts';
 import { plural } from './words.ts';
 
 export type PanelName = 'quotes' | 'disputes';
@@ -92,10 +94,7 @@ function quotesPanel(card: Answer, base: FactBase, facts: readonly Fact[]): Answ
     footnotes: [],
     notes: [],
     actions: [],
-    menu: {
-      placeholder: 'Full record of a source…',
-      options: sources.slice(0, 25).map((s) => ({ label: s.short_name, description: cut(s.title, 100), emoji: '📰', target: { command: 'source', id: s.id } })),
-    },
+    menu: { placeholder: 'Full record of a source…', options: sources.slice(0, MENU_MAX).map(sourceOption) },
   };
 }
 

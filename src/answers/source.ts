@@ -75,9 +75,9 @@ function sourceTarget(id: string): Target {
   return { command: 'source', id };
 }
 
-/** One source as a menu offers it: its outlet and title. */
+/** One source as a menu offers it: its outlet and title (the renderer fits it to Discord's 100 characters, at a word). */
 export function sourceOption(s: Source): MenuOption {
-  return { label: s.short_name, description: s.title.slice(0, 100), emoji: '📰', target: sourceTarget(s.id) };
+  return { label: s.short_name, description: s.title, emoji: '📰', target: sourceTarget(s.id) };
 }
 
 function sourceMenu(sources: readonly Source[]): { placeholder: string; options: MenuOption[] } {
