@@ -5,7 +5,7 @@
  * dates, tags, and every date precision. Same seed, same knowledge.
  */
 import { ordinal } from '../src/answers/words.ts';
-import { formatPrecision } from '../src/answers/dates.ts';
+import { dateText } from '../src/answers/dates.ts';
 import type { Claimant, Dispute, Fact, Place, Source } from '../src/domain/types.ts';
 import { dayNumber, isoDay, possibleDays } from '../src/knowledge/days.ts';
 import { nameKey } from '../src/text/normalise.ts';
@@ -48,7 +48,7 @@ const GOVERNORATES = ['Idlib', 'Latakia', 'Aleppo', 'Hama', 'Raqqa', 'Hasakah'];
 
 /** "22 July 2020", written as the answers write a day. */
 function longDay(day: number): string {
-  return formatPrecision({ date: isoDay(day), date_precision: 'day', date_basis: 'stated' });
+  return dateText({ date: isoDay(day), date_precision: 'day', date_basis: 'stated' });
 }
 
 /** Transliteration variants of a root: ou↔u, ee↔i, ay↔ai, q↔k, doubled vowels. */

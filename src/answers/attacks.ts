@@ -15,7 +15,7 @@ import { plural } from './words.ts';
 const RELATED_BUDGET = 200;
 
 /** Where an attack's card is: its patrol's, or its own when it hit no joint patrol. */
-export function attackTarget(view: EventView): Target {
+function attackTarget(view: EventView): Target {
   return view.patrol ? { command: 'patrol', number: view.patrol.number } : { command: 'event', id: view.id };
 }
 

@@ -103,11 +103,6 @@ export function dateText(d: Dated, style: DateStyle = {}): string {
   return formatInterval(datedInterval(d), style);
 }
 
-/** The date text in full, as /source and the quotes panel show a publication date. */
-export function formatPrecision(d: Dated): string {
-  return dateText(d);
-}
-
 /**
  * Whether every span of days falls in one calendar year: then a list says the year once. Spans are
  * epoch days (possibleDays), so a list of thousands costs no Date objects.

@@ -23,7 +23,7 @@ function sidesText(line: CardLine, citations: Citations): Inline {
   return parts;
 }
 
-export function lineBlock(line: CardLine, citations: Citations): Block {
+function lineBlock(line: CardLine, citations: Citations): Block {
   if (line.sides) return { kind: 'line', label: line.label, text: sidesText(line, citations), disputed: true };
   return { kind: 'line', label: line.label, text: cited(line.text ?? '', line.cites, citations), ...(line.dispute ? { disputed: true } : {}) };
 }

@@ -213,13 +213,3 @@ export function eventsOf(base: FactBase): EventCatalogue {
 export function eventLabel(view: EventView): string {
   return view.patrol ? `Patrol ${view.patrol.number}` : view.name;
 }
-
-/** Every fact id an event's card cites, summary first: what its lines rest on. */
-export function citedFacts(view: EventView): string[] {
-  const ids = [...view.summary.cites];
-  for (const line of view.lines) {
-    ids.push(...line.cites);
-    for (const side of line.sides ?? []) ids.push(...side.cites);
-  }
-  return ids;
-}

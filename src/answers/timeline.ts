@@ -4,7 +4,7 @@ import type { KnowledgeIndex } from '../search/types.ts';
 import type { Answer, Block, Inline, MenuOption } from './answer.ts';
 import { noticeAnswer } from './answer.ts';
 import { Citations } from './citations.ts';
-import { datedInterval, dateText, daysInterval, formatInterval, parseDateRange, sameYear } from './dates.ts';
+import { dateText, daysInterval, formatInterval, isoToDay, parseDateRange, sameYear } from './dates.ts';
 import { isoDay } from '../knowledge/days.ts';
 import { cited, eventEvidence, holdsDispute, listInferenceNotes, panelActions } from './event-card.ts';
 import { eventLabel, eventsOf, type EventView } from './events.ts';
@@ -32,9 +32,8 @@ function buildMonthOptions(views: readonly EventView[]): MenuOption[] {
   const months = [...counts.keys()].sort();
   // Discord allows 25 options: a long fact base keeps the latest months, where a reader is likely to be going.
   return months.slice(-MENU_MAX).map((month) => {
-    const first = datedInterval({ date: month, date_precision: 'month', date_basis: 'stated' }).start;
     return {
-      label: format(first, 'MMMM yyyy'),
+      label: format(isoToDay(month), 'MMMM yyyy'),
       description: plural(counts.get(month)!, 'event'),
       target: { command: 'timeline', from: month, to: month },
     };

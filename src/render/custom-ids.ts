@@ -10,9 +10,7 @@
  * A select menu's custom id is MENU_ID; each of its options' values is a target, `patrol:number=22`.
  */
 import { buildTarget, targetOptions, type Target } from '../answers/query.ts';
-
-/** Discord's limit on a custom id and on a select option's value. */
-export const CUSTOM_ID_MAX = 100;
+import { V2_LIMITS } from './limits.ts';
 
 export type PressAction = 'open' | 'quotes' | 'disputes';
 export interface Press {
@@ -42,7 +40,7 @@ function fitted(target: Target, wrap: (text: string) => string): string | null {
   let current = target;
   for (let guard = 0; guard < 200; guard++) {
     const text = wrap(targetText(current));
-    if (text.length <= CUSTOM_ID_MAX) return text;
+    if (text.length <= V2_LIMITS.customId) return text;
     const key = FREE_TEXT.find((k) => k in current && typeof (current as Record<string, unknown>)[k] === 'string');
     if (!key) return null;
     const value = (current as Record<string, string>)[key]!;
@@ -67,7 +65,7 @@ export type Decoded<T> = { readonly ok: true; readonly value: T } | { readonly o
 
 export function decodeTarget(text: string): Decoded<Target> {
   const colon = text.indexOf(':');
-  if (colon < 1 || text.length > CUSTOM_ID_MAX) return { ok: false, reason: 'unknown' };
+  if (colon < 1 || text.length > V2_LIMITS.customId) return { ok: false, reason: 'unknown' };
   const name = text.slice(0, colon);
   if (!/^[a-z-]{1,32}$/.test(name)) return { ok: false, reason: 'unknown' };
   const values = Object.fromEntries(new URLSearchParams(text.slice(colon + 1)));

@@ -10,5 +10,6 @@ export const V2_LIMITS = {
   text: 4000,
   buttonsPerRow: 5,
   selectOptions: 25,
+  /** Characters of a custom id, and of a select option's value. */
   customId: 100,
 } as const;
