@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answer, panel } from '../../src/answers/index.ts';
-import { inlineText } from '../../src/answers/answer.ts';
+import { inlineText, type Answer } from '../../src/answers/answer.ts';
 import type { Target } from '../../src/answers/query.ts';
 import type { EventRecord, FactBase } from '../../src/domain/types.ts';
 import { possibleDays } from '../../src/knowledge/days.ts';
@@ -32,9 +32,33 @@ function internalIds(): string[] {
   return [...base.facts, ...base.events, ...base.disputes, ...base.sources].map((r) => r.id).filter((id) => id.includes('-'));
 }
 
-/** The lines of a card's text, as a reader sees them. */
+/** The last line of a card's text: its footer, when it has one. */
 function footerOf(target: Target): string {
   return cardText(renderDiscord(card(target))).split('\n').at(-1)!;
+}
+
+/** The footnote numbers a card's lines cite. */
+function citedNumbers(a: Answer): Set<number> {
+  const numbers = new Set<number>();
+  for (const block of a.blocks) {
+    if (!('text' in block) || typeof block.text === 'string') continue;
+    for (const part of block.text) if (typeof part === 'object' && 'cite' in part) for (const n of part.cite) numbers.add(n);
+  }
+  return numbers;
+}
+
+/**
+ * The footnotes are numbered 1, 2, … in the order the card cites them, one per source its lines
+ * cite and no other, and the footer gives each once by the source's short name.
+ */
+function expectFootnotesAsCited(a: Answer, footer: string): void {
+  expect(a.footnotes.map((f) => f.n)).toEqual(a.footnotes.map((_, i) => i + 1));
+  expect(new Set(a.footnotes.map((f) => f.sourceId)).size).toBe(a.footnotes.length);
+  expect(citedNumbers(a)).toEqual(new Set(a.footnotes.map((f) => f.n)));
+  for (const note of a.footnotes) {
+    const prefix = `[${note.n}] ${base.sourceById.get(note.sourceId)!.short_name}, `;
+    expect(displayed(footer).split(prefix), `${prefix} in ${footer}`).toHaveLength(2);
+  }
 }
 
 const EVERY_CARD: Target[] = [
@@ -76,16 +100,19 @@ describe('/patrol N: one card that answers first', () => {
 
   it('cites each source once, as a numbered footnote in small text, by its short name', () => {
     for (const n of patrolNumbers()) {
-      const footer = footerOf({ command: 'patrol', number: n });
+      const target = { command: 'patrol', number: n } as const;
+      const footer = footerOf(target);
       expect(footer.startsWith('-# [1] ')).toBe(true);
+      expectFootnotesAsCited(card(target), footer);
       const reports = new Set(eventsOfPatrol(n).flatMap((e) => e.reports));
       const sources = new Set([...reports].map((id) => base.factById.get(id)!.source));
-      for (const id of sources) {
-        const source = base.sourceById.get(id)!;
-        expect(shown({ command: 'patrol', number: n })).not.toContain(source.title);
-        if (footer.includes(source.short_name)) expect(footer.split(source.short_name).length - 1).toBeGreaterThanOrEqual(1);
-      }
+      for (const { sourceId } of card(target).footnotes) expect(sources).toContain(sourceId);
+      for (const id of sources) expect(shown(target)).not.toContain(base.sourceById.get(id)!.title);
     }
+  });
+
+  it('every card’s footnotes are exactly the sources its lines cite', () => {
+    for (const target of EVERY_CARD) expectFootnotesAsCited(card(target), footerOf(target));
   });
 
   it('says what was inferred once, in the footer, and never "(inferred)" after a date', () => {
