@@ -103,9 +103,10 @@ describe('npm run ask', () => {
   });
 
   it('exits 0 when nothing is found', () => {
-    const run = ask(['/patrol 40']);
+    const missing = Math.max(0, ...base.events.flatMap((e) => (e.patrol ? [e.patrol.number] : []))) + 1;
+    const run = ask([`/patrol ${missing}`]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('no record of patrol 40');
+    expect(run.stdout).toContain(`no record of patrol ${missing}`);
     const search = ask(['/search xylophone quasar']);
     expect(search.code).toBe(0);
     expect(search.stdout).toContain('No facts match');
