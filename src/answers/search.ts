@@ -24,8 +24,8 @@ const EXAMPLES = 'Examples: /search human shields, /search IED, /search Ain Hour
 
 /** The statement with the words that matched in bold. */
 function highlighted(fact: Fact, terms: readonly string[]): Inline {
-  const snippet = buildSnippet({ ...fact, quote: '' }, terms);
-  if (snippet.field !== 'statement' || snippet.highlights.length === 0) return [fact.statement];
+  const snippet = buildSnippet(fact.statement, terms);
+  if (snippet.highlights.length === 0) return [fact.statement];
   const parts: InlinePart[] = [];
   let at = 0;
   for (const [start, end] of snippet.highlights) {

@@ -1,14 +1,12 @@
 /**
- * The part of a fact a search matched: a window of its quote or statement around the matched words,
- * with those words marked. Words are compared through the one normaliser, so a match found on
- * `ain hour` highlights "Ain Hour" and a query for `taranba` highlights "Taranba".
+ * The part of a text a search matched: a window around the matched words, with those words
+ * marked. Words are compared through the one normaliser, so a match found on `ain hour`
+ * highlights "Ain Hour" and a query for `taranba` highlights "Taranba".
  */
-import type { Fact } from '../domain/types.ts';
 import { normaliseTerms } from '../text/normalise.ts';
 
-/** Where a search matched: a window of the quote or the statement, with the matched words marked. */
+/** Where a search matched: a window of the text, with the matched words marked. */
 export interface Snippet {
-  readonly field: 'quote' | 'statement';
   /** The window, with "…" where it was cut from a longer text. */
   readonly text: string;
   /** [start, end) offsets into `text` of the words that matched. */
@@ -51,14 +49,10 @@ function wordEnd(text: string, i: number): number {
   return i;
 }
 
-export function buildSnippet(fact: Fact, terms: readonly string[]): Snippet {
-  const folded = terms.flatMap((t) => normaliseTerms(t));
-  const inQuote = matchRanges(fact.quote, folded);
-  const inStatement = matchRanges(fact.statement, folded);
-  const field: Snippet['field'] = inStatement.length > inQuote.length ? 'statement' : 'quote';
-  const text = field === 'quote' ? fact.quote : fact.statement;
-  const ranges = field === 'quote' ? inQuote : inStatement;
-  if (text.length <= SNIPPET_MAX) return { field, text, highlights: ranges };
+/** `text` around the words that match `terms`, with those words marked: what /search bolds in a statement. */
+export function buildSnippet(text: string, terms: readonly string[]): Snippet {
+  const ranges = matchRanges(text, terms.flatMap((t) => normaliseTerms(t)));
+  if (text.length <= SNIPPET_MAX) return { text, highlights: ranges };
 
   const first = ranges[0]?.[0] ?? 0;
   let start = first <= LEAD ? 0 : wordStart(text, first - LEAD);
@@ -72,7 +66,6 @@ export function buildSnippet(fact: Fact, terms: readonly string[]): Snippet {
   const suffix = end < text.length ? '…' : '';
   const shift = prefix.length - start;
   return {
-    field,
     text: prefix + text.slice(start, end) + suffix,
     highlights: ranges.filter(([a, b]) => a >= start && b <= end).map(([a, b]) => [a + shift, b + shift] as const),
   };
