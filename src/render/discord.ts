@@ -165,19 +165,31 @@ function select(menu: Menu): StringSelectMenuBuilder | null {
   return new StringSelectMenuBuilder().setCustomId(MENU_ID).setPlaceholder(truncateWords(plainLine(menu.placeholder), CAPS.placeholder)).addOptions(options);
 }
 
+/** The first of `lines` that fit in `room` characters together, joined; a line is never cut. */
+function wholeLines(lines: readonly string[], room: number): string {
+  let length = -1;
+  let count = 0;
+  while (count < lines.length && length + 1 + lines[count]!.length <= room) length += 1 + lines[count++]!.length;
+  return lines.slice(0, count).join('\n');
+}
+
 /**
  * The text displays above the footer, within what the message's 4,000 characters leave beside it
- * (`footLength`): whole sections while they fit, so a card cut short still cites its sources.
+ * (`footLength`): whole sections while they fit, then the whole lines of the next that do. A line
+ * is never cut here, so a card cut short still cites its sources and every line it shows keeps its
+ * citation markers.
  */
 function fitText(texts: readonly string[][], title: string, footLength: number): string[] {
   const budget = V2_LIMITS.text - footLength - 60;
   const out: string[] = [];
   let used = 0;
-  for (const [i, lines] of texts.entries()) {
-    const text = (i === 0 ? [title, ...lines] : lines).join('\n');
+  for (const [i, section] of texts.entries()) {
+    const lines = i === 0 ? [title, ...section] : section;
+    const text = lines.join('\n');
     if (used + text.length > budget) {
-      const room = budget - used;
-      if (room > 200) out.push(truncateWords(text, room));
+      // The title and the first block always fit (CAPS.title, CAPS.block and CAPS.footer see to it).
+      const kept = wholeLines(lines, budget - used);
+      if (kept) out.push(kept);
       out.push('-# …cut to fit in one Discord message');
       return out;
     }

@@ -165,6 +165,20 @@ describe('hand-built extremes', () => {
     expect(text.split('\n').at(-1)).toBe('-# [1] Source, 2020 · year inferred');
   });
 
+  it('cuts a card too long for one message after a whole line, so that every line it shows keeps its markers', () => {
+    const blocks: Block[] = Array.from({ length: 40 }, (_, i): Block[] => [
+      { kind: 'item', text: [words(60, `w${i}x`), ' ', { cite: [1] }] },
+      ...(i % 5 === 4 ? [{ kind: 'break' } as const] : []),
+    ]).flat();
+    const message = renderDiscord(card({ blocks, footnotes: [{ n: 1, text: 'Source, 2020', sourceId: 's' }] }));
+    expectWithinLimits(message);
+    const lines = cardText(message).split('\n');
+    expect(lines).toContain('-# …cut to fit in one Discord message');
+    const items = lines.filter((l) => l.startsWith('- '));
+    expect(items.length).toBeGreaterThan(5);
+    for (const line of items) expect(line).toMatch(/ \[1\]$/);
+  });
+
   it('escapes what a user typed so that it neither formats nor pings', () => {
     const message = renderDiscord(card({ blocks: [{ kind: 'para', text: ['You typed “', { user: '@everyone **bold** <@123>' }, '”.'] }] }));
     expectWithinLimits(message);
