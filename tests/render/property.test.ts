@@ -89,7 +89,8 @@ describe('any input, any command', () => {
           .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
           .trim()
           .replace(/\s+/g, ' ');
-        if (expected.length <= 100) expect(shown).toContain(expected);
+        // The card cuts its echo at 100 characters of the query as typed, invisible ones included.
+        if ([...typed.trim().replace(/\s+/g, ' ')].length <= 100) expect(shown).toContain(expected);
       }),
       { numRuns: 200 },
     );
