@@ -64,11 +64,12 @@ export function answerAttacks(index: KnowledgeIndex, from?: string, to?: string)
     let used = 0;
     let listed = 0;
     for (const view of related) {
-      const piece = `${dateText(view.dated, { months: 'short', year: year === undefined })} — ${view.brief.text}`;
-      if (listed > 0 && used + piece.length > RELATED_BUDGET) break;
+      const when = `${dateText(view.dated, { months: 'short', year: year === undefined })} — `;
+      const length = when.length + view.brief.text.length;
+      if (listed > 0 && used + length > RELATED_BUDGET) break;
       if (listed > 0) text.push(' · ');
-      text.push(`${dateText(view.dated, { months: 'short', year: year === undefined })} — `, ...cited(view.brief.text, view.brief.cites, citations));
-      used += piece.length;
+      text.push(when, ...cited(view.brief.text, view.brief.cites, citations));
+      used += length;
       listed++;
     }
     if (listed < related.length) text.push(` · and ${related.length - listed} more`);

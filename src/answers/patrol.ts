@@ -59,10 +59,9 @@ function listAnswer(index: KnowledgeIndex): Answer {
   const citations = new Citations(index.base);
   const mains = catalogue.patrols.map((n) => primary(catalogue.byPatrol.get(n)!));
   const year = sameYear(mains.map((v) => v.days));
-  const entries = catalogue.patrols.map((n): Entry => (c) => {
-    const main = primary(catalogue.byPatrol.get(n)!);
+  const entries = mains.map((main): Entry => (c) => {
     const disputed = holdsDispute(index.base, main.brief.cites);
-    const text: Inline = [{ strong: String(n) }, ` · ${dateText(main.dated, { months: 'short', year: year === undefined })} · `, ...cited(main.brief.text, main.brief.cites, c)];
+    const text: Inline = [{ strong: String(main.patrol!.number) }, ` · ${dateText(main.dated, { months: 'short', year: year === undefined })} · `, ...cited(main.brief.text, main.brief.cites, c)];
     return { kind: 'item', text, ...(disputed ? { disputed: true } : {}) };
   });
   const { shown, left } = fitList(index.base, entries, LIST_BUDGET, citations);
