@@ -48,8 +48,8 @@ export interface Footnote {
 
 /** A button under the card. */
 export type Action =
-  /** Open the card's quotes & sources panel, or its disputes panel, for whoever presses. */
-  | { readonly kind: 'panel'; readonly panel: 'quotes' | 'disputes'; readonly label: string; readonly emoji?: string; readonly of: Target }
+  /** Open the card's quotes & sources panel, or its disputes panel (worked out from the card's target), for whoever presses. */
+  | { readonly kind: 'panel'; readonly panel: 'quotes' | 'disputes'; readonly label: string; readonly emoji?: string }
   /** Open another card: the next patrol, a place, all attacks. */
   | { readonly kind: 'open'; readonly label: string; readonly emoji?: string; readonly target: Target };
 

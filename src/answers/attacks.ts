@@ -87,7 +87,7 @@ export function answerAttacks(index: KnowledgeIndex, from?: string, to?: string)
     blocks,
     footnotes: citations.footnotes(),
     notes: listInferenceNotes(attacks),
-    actions: panelActions(index.base, target, evidence),
+    actions: panelActions(index.base, evidence),
     menu: { placeholder: 'Open an attack…', options },
     picture: { kind: 'timeline', ...range.bounds },
     evidence,

@@ -6,7 +6,6 @@ import type { CardLine, Dispute, FactBase } from '../domain/types.ts';
 import type { Action, Block, Evidence, Inline } from './answer.ts';
 import type { Citations } from './citations.ts';
 import type { EventView } from './events.ts';
-import type { Target } from './query.ts';
 
 /** "text [1]": our words followed by the markers of the facts they rest on. */
 export function cited(text: string, cites: readonly string[], citations: Citations): Inline {
@@ -62,13 +61,13 @@ export function disputesOf(base: FactBase, factIds: Iterable<string>): Dispute[]
 }
 
 /**
- * "📜 Quotes & sources" and, when there are any, "⚖️ N disputes", for the card of `target`: the
- * disputes counted are those of the card's evidence, which its disputes panel shows.
+ * "📜 Quotes & sources" and, when there are any, "⚖️ N disputes": the disputes counted are those of
+ * the card's evidence, which its disputes panel shows.
  */
-export function panelActions(base: FactBase, target: Target, evidence: Evidence): Action[] {
-  const actions: Action[] = [{ kind: 'panel', panel: 'quotes', label: 'Quotes & sources', emoji: '📜', of: target }];
+export function panelActions(base: FactBase, evidence: Evidence): Action[] {
+  const actions: Action[] = [{ kind: 'panel', panel: 'quotes', label: 'Quotes & sources', emoji: '📜' }];
   const disputes = disputesOf(base, evidence.facts).length;
-  if (disputes > 0) actions.push({ kind: 'panel', panel: 'disputes', label: disputes === 1 ? '1 dispute' : `${disputes} disputes`, emoji: '⚖️', of: target });
+  if (disputes > 0) actions.push({ kind: 'panel', panel: 'disputes', label: disputes === 1 ? '1 dispute' : `${disputes} disputes`, emoji: '⚖️' });
   return actions;
 }
 

@@ -41,7 +41,7 @@ export function answerEvent(index: KnowledgeIndex, id: string): Answer {
     blocks,
     footnotes: citations.footnotes(),
     notes: inferenceNotes([view]),
-    actions: [...panelActions(index.base, target, evidence), eventLink(view)],
+    actions: [...panelActions(index.base, evidence), eventLink(view)],
     evidence,
   };
 }
@@ -70,7 +70,7 @@ export function answerFact(index: KnowledgeIndex, id: string): Answer {
     blocks,
     footnotes: citations.footnotes(),
     notes: fact.date_basis === 'inferred' ? ['date inferred from context: the quotes panel says how'] : [],
-    actions: [...panelActions(base, target, evidence), ...events.slice(0, 2).map(eventLink)],
+    actions: [...panelActions(base, evidence), ...events.slice(0, 2).map(eventLink)],
     evidence,
   };
 }

@@ -125,7 +125,7 @@ export function answerPatrol(index: KnowledgeIndex, number: number | undefined):
     footnotes: citations.footnotes(),
     notes: [plural(evidence.facts.length, 'fact'), ...inferenceNotes(views)],
     actions: [
-      ...panelActions(index.base, target, evidence),
+      ...panelActions(index.base, evidence),
       ...neighbours(catalogue, number),
       ...(attacked ? [{ kind: 'open', label: 'All attacks', emoji: ATTACK_EMOJI, target: { command: 'attacks' } } as const] : []),
     ],

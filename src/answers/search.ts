@@ -91,7 +91,7 @@ export function answerSearch(index: KnowledgeIndex, input: string): Answer {
     blocks,
     footnotes: citations.footnotes(),
     notes: [],
-    actions: panelActions(base, target, evidence),
+    actions: panelActions(base, evidence),
     menu: { placeholder: 'Open a fact…', options },
     evidence,
   };

@@ -127,7 +127,7 @@ export function answerSource(index: KnowledgeIndex, input: string): Answer {
     blocks,
     footnotes: citations.footnotes(),
     notes: [],
-    actions: panelActions(base, sourceTarget(source.id), evidence),
+    actions: panelActions(base, evidence),
     menu: {
       placeholder: 'Open a fact…',
       options: facts.slice(0, MENU_MAX).map((fact) => ({

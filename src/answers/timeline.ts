@@ -73,7 +73,7 @@ export function answerTimeline(index: KnowledgeIndex, from?: string, to?: string
     blocks,
     footnotes: citations.footnotes(),
     notes: listInferenceNotes(views),
-    actions: panelActions(index.base, target, evidence),
+    actions: panelActions(index.base, evidence),
     menu: { placeholder: 'Jump to month…', options: monthOptions(all) },
     picture: { kind: 'timeline', ...range.bounds },
     evidence,

@@ -84,7 +84,7 @@ function placeCard(index: KnowledgeIndex, place: Place, typed: string, target: T
     blocks,
     footnotes: citations.footnotes(),
     notes: here.length > 0 ? [`${plural(here.length, 'fact')} here${within.length > 0 ? ' and in places within it' : ''}`] : [],
-    actions: [...panelActions(base, target, evidence), ...links(index, place, here)],
+    actions: [...panelActions(base, evidence), ...links(index, place, here)],
     evidence,
   };
 }

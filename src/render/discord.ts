@@ -23,6 +23,7 @@ import {
 } from 'discord.js';
 import type { Action, Answer, AnswerKind, Block, Inline, Menu } from '../answers/answer.ts';
 import { citeText } from '../answers/answer.ts';
+import type { Target } from '../answers/query.ts';
 import { encodePress, encodeTarget, MENU_ID } from './custom-ids.ts';
 import { escapeMarkdown, escapeUserText, plainLine } from './escape.ts';
 import { V2_LIMITS } from './limits.ts';
@@ -141,8 +142,9 @@ function footer(answer: Answer): string | undefined {
   return `-# ${kept.join(FOOTER_SEPARATOR)}${more(parts.length - kept.length)}`;
 }
 
-function button(action: Action): ButtonBuilder | null {
-  const id = action.kind === 'panel' ? encodePress({ action: action.panel, target: action.of }) : encodePress({ action: 'open', target: action.target });
+/** A button under the card of `card`: a panel of that card, or another card. */
+function button(action: Action, card: Target): ButtonBuilder | null {
+  const id = action.kind === 'panel' ? encodePress({ action: action.panel, target: card }) : encodePress({ action: 'open', target: action.target });
   if (!id) return null;
   const built = new ButtonBuilder().setCustomId(id).setStyle(ButtonStyle.Secondary).setLabel(truncateWords(plainLine(action.label), CAPS.button));
   return action.emoji ? built.setEmoji({ name: action.emoji }) : built;
@@ -216,7 +218,7 @@ export function renderDiscord(answer: Answer, options: RenderOptions = {}): Disc
     );
   }
   if (foot) container.addTextDisplayComponents(new TextDisplayBuilder().setContent(foot));
-  const buttons = answer.actions.flatMap((a) => button(a) ?? []).slice(0, V2_LIMITS.buttonsPerRow * MAX_BUTTON_ROWS);
+  const buttons = answer.actions.flatMap((a) => button(a, answer.target) ?? []).slice(0, V2_LIMITS.buttonsPerRow * MAX_BUTTON_ROWS);
   for (let i = 0; i < buttons.length; i += V2_LIMITS.buttonsPerRow) {
     container.addActionRowComponents(new ActionRowBuilder<ButtonBuilder>().addComponents(buttons.slice(i, i + V2_LIMITS.buttonsPerRow)));
   }
