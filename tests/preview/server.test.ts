@@ -57,6 +57,24 @@ describe('the preview server', () => {
     expect((await get('/app.js')).type).toBe('text/javascript; charset=utf-8');
   });
 
+  it('answers only requests addressed to this machine: a page that rebinds its own name to 127.0.0.1 reads nothing', async () => {
+    const { port } = new URL(preview.url);
+    const withHost = (host: string, path: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port, path, headers: { host } }, (res) => {
+          resolve(res.statusCode ?? 0);
+          // The event stream would stay open: the status is all this asks.
+          res.destroy();
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    for (const host of [`rebound.example:${port}`, 'rebound.example', `192.0.2.7:${port}`]) {
+      for (const path of ['/', '/api/status', '/api/ask?q=/help', '/api/events']) expect(await withHost(host, path), `${host} ${path}`).toBe(403);
+    }
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]) expect(await withHost(host, '/api/status'), host).toBe(200);
+  });
+
   it('serves only the files of its public/ folder', async () => {
     for (const path of ['/../package.json', '/%2e%2e/package.json', '/..%2fpackage.json', '/server.ts', '/public/app.js', '/.env']) {
       expect((await get(path)).status, path).toBe(404);
