@@ -56,13 +56,14 @@ export class PreviewState extends EventEmitter<{ change: [PreviewStatus] }> {
     const version = index.base.version;
     const health = checkReport({ ok: true, base: index.base });
     if (this.#snapshot?.version === version) return this.#update({ health });
-    const cards = snapshot(index);
+    const lists = cardLists(index);
+    const cards = snapshot(index, lists);
     const previous = this.#snapshot;
     this.#snapshot = { version, cards };
     this.#update({
       health,
       serving: { version: short(version), loadedAt: (this.store.loadedAt ?? new Date()).toISOString() },
-      lists: cardLists(index),
+      lists,
       changed: previous ? { from: short(previous.version), to: short(version), cards: changedCards(previous.cards, cards) } : this.#status.changed,
     });
   }
