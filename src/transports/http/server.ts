@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { storeContext, type KnowledgeSource } from '../../interactions/context.ts';
 import { handleInteraction } from '../../interactions/dispatch.ts';
 import type { CommandContext, Incoming, Outgoing } from '../../interactions/types.ts';
+import { listenOn } from '../../runtime/listen.ts';
 import type { Logger } from '../../runtime/logger.ts';
 import { createMetrics, type Metrics } from '../../runtime/metrics.ts';
 import { observeAnswer } from '../observe.ts';
@@ -218,15 +219,7 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 
   return {
     listen(port = 0, host = '127.0.0.1') {
-      return new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          server.off('error', reject);
-          const address = server.address() as AddressInfo;
-          const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-          resolve(`http://${shownHost}:${address.port}`);
-        });
-      });
+      return listenOn(server, port, host);
     },
     async close() {
       closing = true;

@@ -8,13 +8,13 @@
 import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { answer as answerOf, panel } from '../../answers/index.ts';
 import { decodePress } from '../../render/custom-ids.ts';
 import { pictureFor } from '../../render/picture.ts';
 import { isLoopback } from '../../runtime/config.ts';
+import { closeNow, listenOn } from '../../runtime/listen.ts';
 import type { Logger } from '../../runtime/logger.ts';
 import { complete } from './complete.ts';
 import { EventStream } from './events.ts';
@@ -132,22 +132,12 @@ export function createPreviewServer(options: PreviewServerOptions): PreviewServe
     listen(port, host) {
       // Served to the network on purpose (PREVIEW_ALLOW_REMOTE): people reach it by any name.
       loopbackOnly = isLoopback(host);
-      return new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          server.off('error', reject);
-          const { address, port: bound } = server.address() as AddressInfo;
-          resolve(`http://${address.includes(':') ? `[${address}]` : address}:${bound}`);
-        });
-      });
+      return listenOn(server, port, host);
     },
     close() {
       state.off('change', onChange);
       events.close();
-      return new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      return closeNow(server);
     },
   };
 }
