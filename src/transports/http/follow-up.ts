@@ -14,8 +14,6 @@ import { followUpBody } from './response.ts';
 export interface FollowUps {
   /** Send `reply` to the deferred reply once it resolves; failures are logged, never thrown. */
   finish(target: FollowUpTarget, reply: Promise<Reply>, interactionId: string): void;
-  /** How many deferred replies are still waiting for their answer or their PATCH. */
-  readonly pending: number;
   /** Wait for the pending follow-ups, at most `graceMs`; resolves with how many were abandoned. */
   settle(graceMs: number): Promise<number>;
 }
@@ -46,9 +44,6 @@ export function createFollowUps(options: { readonly apiUrl: string; readonly log
     finish(target, reply, interactionId) {
       const task = deliver(target, reply, interactionId).finally(() => inFlight.delete(task));
       inFlight.add(task);
-    },
-    get pending() {
-      return inFlight.size;
     },
     async settle(graceMs) {
       if (inFlight.size === 0) return 0;
