@@ -4,9 +4,9 @@
  * Names are unique, since lists and select menus tell events apart by them.
  */
 import type { EventRecord, KnowledgeIssue } from '../domain/types.ts';
-import { CARD_TEXT_LIMITS, type CardTextLimit } from './card-limits.ts';
+import { CARD_TEXT_LIMITS, cardTexts, type FieldLimit } from './card-limits.ts';
 import type { Located } from './entries.ts';
-import { issueAt, lineOf, type FieldPath } from './yaml-file.ts';
+import { issueAt, lineOf } from './yaml-file.ts';
 
 /** The summary, labels and line or side texts of one event: what counts towards `cardText`. */
 export function cardTextLength(event: EventRecord): number {
@@ -18,26 +18,30 @@ export function cardTextLength(event: EventRecord): number {
   return length;
 }
 
+/** How a message names each text. */
+const WHAT: Readonly<Record<FieldLimit, string>> = {
+  name: 'the name',
+  brief: 'the brief',
+  summary: 'the summary',
+  dateNote: 'the date note',
+  patrolNote: 'the patrol note',
+  identificationNote: 'the identification note',
+  actorName: "the actor's name",
+  label: 'the label',
+  lineText: 'the line',
+  sideText: 'the side',
+};
+
 export function checkCardText(entry: Located<EventRecord>): KnowledgeIssue[] {
   const { value: event, file, index } = entry;
   const issues: KnowledgeIssue[] = [];
-  const limit = (path: FieldPath, text: string | undefined, key: CardTextLimit, what: string) => {
-    const max = CARD_TEXT_LIMITS[key];
+  for (const { path, text, limit } of cardTexts(event)) {
+    const max = CARD_TEXT_LIMITS[limit];
     if (text !== undefined && text.length > max) {
-      issues.push(issueAt(file, [index, ...path], `${what} has ${text.length} characters; at most ${max} fit the card: shorten it`));
+      issues.push(issueAt(file, [index, ...path], `${WHAT[limit]} has ${text.length} characters; at most ${max} fit the card: shorten it`));
     }
-  };
-  limit(['name'], event.name, 'name', 'the name');
-  limit(['brief', 'text'], event.brief.text, 'brief', 'the brief');
-  limit(['summary', 'text'], event.summary.text, 'summary', 'the summary');
-  limit(['date_note'], event.date_note, 'dateNote', 'the date note');
-  limit(['patrol', 'note'], event.patrol?.note, 'patrolNote', 'the patrol note');
-  limit(['identification_note'], event.identification_note, 'identificationNote', 'the identification note');
-  event.actors.forEach((actor, i) => limit(['actors', i, 'name'], actor.name, 'actorName', "the actor's name"));
+  }
   event.lines.forEach((line, i) => {
-    limit(['lines', i, 'label'], line.label, 'label', 'the label');
-    limit(['lines', i, 'text'], line.text, 'lineText', 'the line');
-    line.sides?.forEach((side, j) => limit(['lines', i, 'sides', j, 'text'], side.text, 'sideText', 'the side'));
     const sides = (line.sides ?? []).reduce((sum, side) => sum + side.text.length, 0);
     if (sides > CARD_TEXT_LIMITS.sidesText) {
       issues.push(
