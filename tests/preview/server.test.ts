@@ -4,12 +4,12 @@
  */
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answer } from '../../src/answers/index.ts';
 import { COMMANDS } from '../../src/answers/query.ts';
 import { cardReply, panelReply } from '../../src/interactions/answer-reply.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/load.ts';
 import type { KnowledgeIndex } from '../../src/search/types.ts';
 import { startPreview, type Preview } from './harness.ts';
-
 
 let preview: Preview;
 let index: KnowledgeIndex;
@@ -88,7 +88,8 @@ describe('the preview server', () => {
     expect(shown.message).toEqual(cardReply(index, { command: 'patrol', number: 22 }, { ephemeral: false }).data);
     expect(shown.card).toBe('o:patrol:number=22');
     const [heading] = Object.entries(shown.markdown as Record<string, unknown[]>).find(([text]) => text.startsWith('## '))!;
-    expect(shown.markdown[heading][0]).toEqual({ t: 'heading', level: 2, children: [{ t: 'text', text: 'Patrol 22 · 22 July 2020' }] });
+    const { title } = answer(index, { command: 'patrol', number: 22 });
+    expect(shown.markdown[heading][0]).toEqual({ t: 'heading', level: 2, children: [{ t: 'text', text: title }] });
   });
 
   it('says what is wrong with a command, with the usage line, as the terminal does', async () => {
