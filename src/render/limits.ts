@@ -11,4 +11,6 @@ export const V2_LIMITS = {
   buttonsPerRow: 5,
   selectOptions: 25,
   customId: 100,
+  /** An attachment's description, and a media gallery item's (its alt text). */
+  mediaDescription: 1024,
 } as const;
