@@ -15,7 +15,7 @@ import type { CommandContext, Incoming, Outgoing } from '../../interactions/type
 import { listenOn } from '../../runtime/listen.ts';
 import type { Logger } from '../../runtime/logger.ts';
 import { createMetrics, type Metrics } from '../../runtime/metrics.ts';
-import { observeAnswer } from '../observe.ts';
+import { observeAnswer, observeFailure } from '../observe.ts';
 import { createFollowUps } from './follow-up.ts';
 import { parseInteraction } from './incoming.ts';
 import { connectionsCheckingInterval, DEFAULT_LIMITS, DISCARD_LIMIT_BYTES, type HttpLimits } from './limits.ts';
@@ -150,9 +150,12 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
         later?.catch(() => {});
         const response = incoming.kind === 'autocomplete' && outgoing.kind !== 'choices' ? NO_CHOICES : interactionResponse(outgoing);
         await send(res, 200, response);
-        observeAnswer(metrics, incoming, outgoing, started);
-        // The edit may only follow the acknowledgement, so it starts once the response is sent.
-        if (later) followUps.finish(target, later, id);
+        if (!later) return observeAnswer(metrics, incoming, outgoing, started);
+        // The edit may only follow the acknowledgement, so it starts once the response is sent; the
+        // answer counts once it is there, or as failed if Discord refuses it (as on the gateway).
+        void followUps
+          .finish(target, later, id)
+          .then((sent) => (sent ? observeAnswer(metrics, incoming, outgoing, started) : observeFailure(metrics, incoming, started)));
         return;
       }
     }
