@@ -2,7 +2,7 @@
  * Places lie within places (village → province → region → country), so that `/where` on a larger
  * place can include what happened in the places within it. `within` must name a known place, not
  * the place itself, never run in a circle, and go to a larger kind of area; every place but a
- * country lies within another. `descendantsOf` and `ancestorsOf` walk the tree for the answers layer.
+ * country lies within another. `descendantsOf` walks the tree for the answers layer (/where).
  */
 import type { KnowledgeIssue, Place } from '../domain/types.ts';
 import type { Located } from './entries.ts';
@@ -82,13 +82,5 @@ export function descendantsOf(places: readonly Place[], id: string): Place[] {
     found.push(...next);
     level = next.map((place) => place.id);
   }
-  return found;
-}
-
-/** The places the place `id` lies within, nearest first: a village, its province, its country. */
-export function ancestorsOf(places: readonly Place[], id: string): Place[] {
-  const byId = new Map(places.map((place) => [place.id, place] as const));
-  const found: Place[] = [];
-  for (let up = byId.get(byId.get(id)?.within ?? ''); up && up.id !== id && !found.includes(up); up = byId.get(up.within ?? '')) found.push(up);
   return found;
 }
