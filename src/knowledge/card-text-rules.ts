@@ -6,7 +6,7 @@
 import type { EventRecord, KnowledgeIssue } from '../domain/types.ts';
 import { CARD_TEXT_LIMITS, cardTexts, type FieldLimit } from './card-limits.ts';
 import type { Located } from './entries.ts';
-import { issueAt, lineOf } from './yaml-file.ts';
+import { issueAt, lineRef } from './yaml-file.ts';
 
 /** The summary, labels and line or side texts of one event: what counts towards `cardText`. */
 export function cardTextLength(event: EventRecord): number {
@@ -87,7 +87,7 @@ export function checkPatrolCards(events: readonly Located<EventRecord>[]): Knowl
     card.text += text;
     card.lines += lines;
     if (card.events.length < 2 || !judged || !alone) continue;
-    const others = card.events.slice(0, -1).map((other) => `${other.value.id} (${other.file.path}:${lineOf(other.file, [other.index, 'id'])})`);
+    const others = card.events.slice(0, -1).map((other) => `${other.value.id} (${lineRef(other, ['id'])})`);
     if (card.text > CARD_TEXT_LIMITS.cardText) {
       issues.push(
         issueAt(
@@ -124,7 +124,7 @@ export function checkUniqueNames(events: readonly Located<EventRecord>[]): Knowl
       issueAt(
         entry.file,
         [entry.index, 'name'],
-        `event ${earlier.value.id} (${earlier.file.path}:${lineOf(earlier.file, [earlier.index, 'name'])}) already has this name: menus could not tell them apart`,
+        `event ${earlier.value.id} (${lineRef(earlier, ['name'])}) already has this name: menus could not tell them apart`,
       ),
     );
   }

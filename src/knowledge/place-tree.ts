@@ -7,7 +7,7 @@
 import type { KnowledgeIssue, Place } from '../domain/types.ts';
 import type { Located } from './entries.ts';
 import { checkId, type IdCatalogue } from './references.ts';
-import { issueAt, lineOf } from './yaml-file.ts';
+import { issueAt, lineRef } from './yaml-file.ts';
 
 /**
  * How large an area each kind of place is. A place lies within one of a higher rank; a highway is
@@ -64,7 +64,7 @@ export function checkWithin(places: readonly Located<Place>[], catalogue: IdCata
       for (const id of chain) inCycle.add(id);
       const others = chain.slice(1).map((id) => {
         const other = byId.get(id)!;
-        return `${id} (${other.file.path}:${lineOf(other.file, [other.index, 'within'])})`;
+        return `${id} (${lineRef(other, ['within'])})`;
       });
       issues.push(issueAt(file, [index, 'within'], `within runs in a circle: ${[...chain, place.id].join(' → ')}; via ${others.join(', ')}`));
     }
