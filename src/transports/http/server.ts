@@ -4,7 +4,7 @@
  * headers, room to read a body, size and time, signature over the raw bytes, JSON, nesting,
  * shape, replay — and only then reaches the shared dispatcher, exactly as the gateway transport
  * does. Between requests the server keeps only the ids of recent interactions, to refuse a replay
- * (paging state travels in button custom ids), so any number of replicas can serve one bot.
+ * (a button carries the card it belongs to in its custom id), so any number of replicas can serve one bot.
  */
 import { randomBytes, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -33,7 +33,7 @@ export interface InteractionServerOptions {
   readonly log: Logger;
   /** Discord's API base (DISCORD_API_URL), for completing deferred replies. */
   readonly apiUrl: string;
-  /** One clock for signature freshness and paging expiry, so tests can move both. */
+  /** The clock for signature freshness and the replay window, so tests can move it. */
   readonly now?: () => number;
   /** Sizes, timeouts and caps (DEFAULT_LIMITS unless given; see limits.ts). */
   readonly limits?: Partial<HttpLimits>;
