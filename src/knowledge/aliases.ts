@@ -9,7 +9,7 @@
 import type { KnowledgeIssue, Place } from '../domain/types.ts';
 import { nameKey } from '../text/normalise.ts';
 import type { Located } from './entries.ts';
-import { issueAt, lineOf, type FieldPath } from './yaml-file.ts';
+import { issueAt, lineRef, type FieldPath } from './yaml-file.ts';
 
 interface Spelling {
   readonly place: Located<Place>;
@@ -39,7 +39,7 @@ export function checkAliasCollisions(places: readonly Located<Place>[]): Knowled
     const once = `${place.value.id}\u0000${key}`;
     if (earlier.place.value.id === place.value.id || reported.has(once)) return;
     reported.add(once);
-    const where = `${earlier.place.file.path}:${lineOf(earlier.place.file, [earlier.place.index, ...earlier.fieldPath])}`;
+    const where = lineRef(earlier.place, earlier.fieldPath);
     issues.push(
       issueAt(
         place.file,

@@ -35,6 +35,11 @@ const REQUIRED = new Set(['sources.yaml', 'places.yaml', 'claimants.yaml']);
 const FACTS_FILE = /^facts\/[^/]+\.yaml$/;
 const ARCHIVE_FILE = /^archive\/[^/]+\.txt$/;
 
+/** A version as people are shown it (the /reload report, the preview page, the metrics label): its first 12 hex digits. */
+export function shortVersion(version: string): string {
+  return version.slice(0, 12);
+}
+
 /** A sha256 over every file's path and text, in path order: changes whenever any file does. */
 function knowledgeVersion(files: readonly (readonly [string, string])[]): string {
   const hash = createHash('sha256');

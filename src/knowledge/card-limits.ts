@@ -7,6 +7,9 @@
  * is held to 650 of those, leaving the rest for what the renderer adds around it. Lengths are
  * String.length (UTF-16 code units), as in src/render/limits.ts: never less than what Discord counts.
  */
+import type { EventRecord } from '../domain/types.ts';
+import type { FieldPath } from './yaml-file.ts';
+
 export const CARD_TEXT_LIMITS = {
   /** `name`: headings, list entries and select-menu options. */
   name: 40,
@@ -37,3 +40,34 @@ export const CARD_TEXT_LIMITS = {
 } as const;
 
 export type CardTextLimit = keyof typeof CARD_TEXT_LIMITS;
+
+/** The limits that hold one field of an event (the others hold several together). */
+export type FieldLimit = Exclude<CardTextLimit, 'lines' | 'sidesText' | 'cardText'>;
+
+/** One text of an event that its card shows: where it is in the record, and the limit it keeps to. */
+export interface CardText {
+  readonly path: FieldPath;
+  readonly text: string | undefined;
+  readonly limit: FieldLimit;
+}
+
+/**
+ * Every text of an event that a card shows, with its limit: the one list that the checks of length
+ * (card-text-rules.ts), of quotation marks (quote-marks.ts) and of internal ids (reader-text.ts) walk.
+ */
+export function cardTexts(event: EventRecord): CardText[] {
+  const texts: CardText[] = [
+    { path: ['name'], text: event.name, limit: 'name' },
+    { path: ['brief', 'text'], text: event.brief.text, limit: 'brief' },
+    { path: ['summary', 'text'], text: event.summary.text, limit: 'summary' },
+    { path: ['date_note'], text: event.date_note, limit: 'dateNote' },
+    { path: ['patrol', 'note'], text: event.patrol?.note, limit: 'patrolNote' },
+    { path: ['identification_note'], text: event.identification_note, limit: 'identificationNote' },
+  ];
+  event.actors.forEach((actor, i) => texts.push({ path: ['actors', i, 'name'], text: actor.name, limit: 'actorName' }));
+  event.lines.forEach((line, i) => {
+    texts.push({ path: ['lines', i, 'label'], text: line.label, limit: 'label' }, { path: ['lines', i, 'text'], text: line.text, limit: 'lineText' });
+    line.sides?.forEach((side, j) => texts.push({ path: ['lines', i, 'sides', j, 'text'], text: side.text, limit: 'sideText' }));
+  });
+  return texts;
+}

@@ -4,9 +4,9 @@
  * Names are unique, since lists and select menus tell events apart by them.
  */
 import type { EventRecord, KnowledgeIssue } from '../domain/types.ts';
-import { CARD_TEXT_LIMITS, type CardTextLimit } from './card-limits.ts';
+import { CARD_TEXT_LIMITS, cardTexts, type FieldLimit } from './card-limits.ts';
 import type { Located } from './entries.ts';
-import { issueAt, lineOf, type FieldPath } from './yaml-file.ts';
+import { issueAt, lineRef } from './yaml-file.ts';
 
 /** The summary, labels and line or side texts of one event: what counts towards `cardText`. */
 export function cardTextLength(event: EventRecord): number {
@@ -18,26 +18,30 @@ export function cardTextLength(event: EventRecord): number {
   return length;
 }
 
+/** How a message names each text. */
+const WHAT: Readonly<Record<FieldLimit, string>> = {
+  name: 'the name',
+  brief: 'the brief',
+  summary: 'the summary',
+  dateNote: 'the date note',
+  patrolNote: 'the patrol note',
+  identificationNote: 'the identification note',
+  actorName: "the actor's name",
+  label: 'the label',
+  lineText: 'the line',
+  sideText: 'the side',
+};
+
 export function checkCardText(entry: Located<EventRecord>): KnowledgeIssue[] {
   const { value: event, file, index } = entry;
   const issues: KnowledgeIssue[] = [];
-  const limit = (path: FieldPath, text: string | undefined, key: CardTextLimit, what: string) => {
-    const max = CARD_TEXT_LIMITS[key];
+  for (const { path, text, limit } of cardTexts(event)) {
+    const max = CARD_TEXT_LIMITS[limit];
     if (text !== undefined && text.length > max) {
-      issues.push(issueAt(file, [index, ...path], `${what} has ${text.length} characters; at most ${max} fit the card: shorten it`));
+      issues.push(issueAt(file, [index, ...path], `${WHAT[limit]} has ${text.length} characters; at most ${max} fit the card: shorten it`));
     }
-  };
-  limit(['name'], event.name, 'name', 'the name');
-  limit(['brief', 'text'], event.brief.text, 'brief', 'the brief');
-  limit(['summary', 'text'], event.summary.text, 'summary', 'the summary');
-  limit(['date_note'], event.date_note, 'dateNote', 'the date note');
-  limit(['patrol', 'note'], event.patrol?.note, 'patrolNote', 'the patrol note');
-  limit(['identification_note'], event.identification_note, 'identificationNote', 'the identification note');
-  event.actors.forEach((actor, i) => limit(['actors', i, 'name'], actor.name, 'actorName', "the actor's name"));
+  }
   event.lines.forEach((line, i) => {
-    limit(['lines', i, 'label'], line.label, 'label', 'the label');
-    limit(['lines', i, 'text'], line.text, 'lineText', 'the line');
-    line.sides?.forEach((side, j) => limit(['lines', i, 'sides', j, 'text'], side.text, 'sideText', 'the side'));
     const sides = (line.sides ?? []).reduce((sum, side) => sum + side.text.length, 0);
     if (sides > CARD_TEXT_LIMITS.sidesText) {
       issues.push(
@@ -83,7 +87,7 @@ export function checkPatrolCards(events: readonly Located<EventRecord>[]): Knowl
     card.text += text;
     card.lines += lines;
     if (card.events.length < 2 || !judged || !alone) continue;
-    const others = card.events.slice(0, -1).map((other) => `${other.value.id} (${other.file.path}:${lineOf(other.file, [other.index, 'id'])})`);
+    const others = card.events.slice(0, -1).map((other) => `${other.value.id} (${lineRef(other, ['id'])})`);
     if (card.text > CARD_TEXT_LIMITS.cardText) {
       issues.push(
         issueAt(
@@ -120,7 +124,7 @@ export function checkUniqueNames(events: readonly Located<EventRecord>[]): Knowl
       issueAt(
         entry.file,
         [entry.index, 'name'],
-        `event ${earlier.value.id} (${earlier.file.path}:${lineOf(earlier.file, [earlier.index, 'name'])}) already has this name: menus could not tell them apart`,
+        `event ${earlier.value.id} (${lineRef(earlier, ['name'])}) already has this name: menus could not tell them apart`,
       ),
     );
   }

@@ -1,8 +1,7 @@
 /**
  * What a date in the fact base means, in whole days since 1970-01-01: the period a date names and
  * the span of days a dated record can fall on. The one definition for every layer — the checks,
- * the search layer's date order and ranges, the answers' date text — with no time zone and no
- * imports, so that the search cache can key on this file alone.
+ * the search layer's date order and ranges, the answers' date text — with no time zone.
  */
 import type { Dated } from '../domain/types.ts';
 

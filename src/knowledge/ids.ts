@@ -3,7 +3,7 @@
  * and disputes each within their file. Everything else refers to entries by id.
  */
 import type { KnowledgeIssue } from '../domain/types.ts';
-import { issueAt, lineOf, type YamlFile } from './yaml-file.ts';
+import { issueAt, lineRef, type YamlFile } from './yaml-file.ts';
 
 export interface RawId {
   readonly id: string;
@@ -21,7 +21,7 @@ export function checkUniqueIds(kind: string, ids: readonly RawId[]): KnowledgeIs
       first.set(entry.id, entry);
       continue;
     }
-    const where = `${earlier.file.path}:${lineOf(earlier.file, [earlier.index, 'id'])}`;
+    const where = lineRef(earlier, ['id']);
     issues.push(issueAt(entry.file, [entry.index, 'id'], `duplicate ${kind} id "${entry.id}": already used at ${where}`));
   }
   return issues;

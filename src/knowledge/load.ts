@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { buildFactBase, type LoadResult } from './build.ts';
 import { readKnowledgeFiles } from './files.ts';
 
-export { assembleFactBase, buildFactBase, type FactBaseRecords, type LoadResult } from './build.ts';
+export { assembleFactBase, buildFactBase, shortVersion, type FactBaseRecords, type LoadResult } from './build.ts';
 export type { KnowledgeFiles } from './files.ts';
 export { formatIssue } from './issues.ts';
 

@@ -11,10 +11,10 @@
  */
 import type { EventRecord, Fact, KnowledgeIssue } from '../domain/types.ts';
 import type { Located } from './entries.ts';
-import { issueAt, lineOf } from './yaml-file.ts';
+import { issueAt, lineRef } from './yaml-file.ts';
 
 function where(entry: Located<EventRecord>): string {
-  return `${entry.value.id} (${entry.file.path}:${lineOf(entry.file, [entry.index, 'id'])})`;
+  return `${entry.value.id} (${lineRef(entry, ['id'])})`;
 }
 
 export function checkPatrolMembership(

@@ -2,12 +2,12 @@
  * Places lie within places (village → province → region → country), so that `/where` on a larger
  * place can include what happened in the places within it. `within` must name a known place, not
  * the place itself, never run in a circle, and go to a larger kind of area; every place but a
- * country lies within another. `descendantsOf` and `ancestorsOf` walk the tree for the answers layer.
+ * country lies within another. `descendantsOf` walks the tree for the answers layer (/where).
  */
 import type { KnowledgeIssue, Place } from '../domain/types.ts';
 import type { Located } from './entries.ts';
 import { checkId, type IdCatalogue } from './references.ts';
-import { issueAt, lineOf } from './yaml-file.ts';
+import { issueAt, lineRef } from './yaml-file.ts';
 
 /**
  * How large an area each kind of place is. A place lies within one of a higher rank; a highway is
@@ -64,7 +64,7 @@ export function checkWithin(places: readonly Located<Place>[], catalogue: IdCata
       for (const id of chain) inCycle.add(id);
       const others = chain.slice(1).map((id) => {
         const other = byId.get(id)!;
-        return `${id} (${other.file.path}:${lineOf(other.file, [other.index, 'within'])})`;
+        return `${id} (${lineRef(other, ['within'])})`;
       });
       issues.push(issueAt(file, [index, 'within'], `within runs in a circle: ${[...chain, place.id].join(' → ')}; via ${others.join(', ')}`));
     }
@@ -82,13 +82,5 @@ export function descendantsOf(places: readonly Place[], id: string): Place[] {
     found.push(...next);
     level = next.map((place) => place.id);
   }
-  return found;
-}
-
-/** The places the place `id` lies within, nearest first: a village, its province, its country. */
-export function ancestorsOf(places: readonly Place[], id: string): Place[] {
-  const byId = new Map(places.map((place) => [place.id, place] as const));
-  const found: Place[] = [];
-  for (let up = byId.get(byId.get(id)?.within ?? ''); up && up.id !== id && !found.includes(up); up = byId.get(up.within ?? '')) found.push(up);
   return found;
 }

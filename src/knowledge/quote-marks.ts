@@ -6,6 +6,7 @@
  * `““Training…`. Single marks are not judged: ’ is also the apostrophe.
  */
 import type { Dispute, EventRecord, Fact, KnowledgeIssue } from '../domain/types.ts';
+import { cardTexts } from './card-limits.ts';
 import type { Located } from './entries.ts';
 import { issueAt, type FieldPath } from './yaml-file.ts';
 
@@ -68,18 +69,5 @@ export function checkDisputeQuoteMarks({ value, file, index }: Located<Dispute>)
 
 /** Every text of an event a card shows. */
 export function checkEventQuoteMarks({ value, file, index }: Located<EventRecord>): KnowledgeIssue[] {
-  const texts: [FieldPath, string | undefined][] = [
-    [['name'], value.name],
-    [['summary', 'text'], value.summary.text],
-    [['brief', 'text'], value.brief.text],
-    [['date_note'], value.date_note],
-    [['patrol', 'note'], value.patrol?.note],
-    [['identification_note'], value.identification_note],
-  ];
-  value.actors.forEach((actor, i) => texts.push([['actors', i, 'name'], actor.name]));
-  value.lines.forEach((line, i) => {
-    texts.push([['lines', i, 'label'], line.label], [['lines', i, 'text'], line.text]);
-    line.sides?.forEach((side, j) => texts.push([['lines', i, 'sides', j, 'text'], side.text]));
-  });
-  return check(file, index, texts);
+  return check(file, index, cardTexts(value).map(({ path, text }) => [path, text]));
 }

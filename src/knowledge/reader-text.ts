@@ -6,6 +6,7 @@
  * `aleppo`) are ordinary words in prose.
  */
 import type { Dispute, EventRecord, Fact, KnowledgeIssue, Place } from '../domain/types.ts';
+import { cardTexts } from './card-limits.ts';
 import type { Located } from './entries.ts';
 import { issueAt, type FieldPath } from './yaml-file.ts';
 
@@ -59,22 +60,15 @@ export function checkPlaceReaderText({ value, file, index }: Located<Place>, ids
   ]);
 }
 
-/** Everything of an event a reader sees: its card text, its date reasoning and its identification. */
+/**
+ * Everything of an event a reader sees: every text its card shows, and the date reasoning, patrol
+ * number reasoning and identification that its panels show as our readings.
+ */
 export function checkEventReaderText({ value, file, index }: Located<EventRecord>, ids: InternalIds): KnowledgeIssue[] {
-  const texts: [FieldPath, string | undefined][] = [
-    [['name'], value.name],
-    [['summary', 'text'], value.summary.text],
-    [['brief', 'text'], value.brief.text],
+  return check(file, index, ids, [
+    ...cardTexts(value).map(({ path, text }): [FieldPath, string | undefined] => [path, text]),
     [['date_reasoning'], value.date_reasoning],
-    [['date_note'], value.date_note],
     [['patrol', 'reasoning'], value.patrol?.reasoning],
-    [['patrol', 'note'], value.patrol?.note],
     [['identification'], value.identification],
-    [['identification_note'], value.identification_note],
-  ];
-  value.lines.forEach((line, i) => {
-    texts.push([['lines', i, 'text'], line.text]);
-    line.sides?.forEach((side, j) => texts.push([['lines', i, 'sides', j, 'text'], side.text]));
-  });
-  return check(file, index, ids, texts);
+  ]);
 }

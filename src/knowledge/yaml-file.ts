@@ -120,6 +120,14 @@ function lineAt(lines: LineCounter, node: Node): number {
   return node.range ? lines.linePos(node.range[0]).line : 1;
 }
 
+/**
+ * Where a field of an entry is, as messages point to another entry: `knowledge/places.yaml:22`
+ * (`entry.index` is the entry's place in its file's list, `fieldPath` a field inside it).
+ */
+export function lineRef(entry: { readonly file: YamlFile; readonly index: number }, fieldPath: FieldPath): string {
+  return `${entry.file.path}:${lineOf(entry.file, [entry.index, ...fieldPath])}`;
+}
+
 /** An issue about the field at `fieldPath` of `file`, located by `lineOf`. */
 export function issueAt(
   file: YamlFile,

@@ -12,4 +12,6 @@ export const V2_LIMITS = {
   selectOptions: 25,
   /** Characters of a custom id, and of a select option's value. */
   customId: 100,
+  /** An attachment's description, and a media gallery item's (its alt text). */
+  mediaDescription: 1024,
 } as const;

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Answer } from '../answers/answer.ts';
 import type { KnowledgeIndex } from '../search/types.ts';
+import { V2_LIMITS } from './limits.ts';
 import { describeTimeline } from './pictures/describe.ts';
 import { layoutTimeline, type TimelineLayout } from './pictures/layout.ts';
 import { Lru } from './pictures/lru.ts';
@@ -40,9 +41,6 @@ const CACHE_SIZE = 32;
  */
 export const MAX_MARKS = 300;
 
-/** Discord's limit on an attachment's and a gallery item's description. */
-const DESCRIPTION_MAX = 1024;
-
 interface Drawing {
   readonly name: string;
   readonly description: string;
@@ -65,7 +63,7 @@ export function pictureFor(index: KnowledgeIndex, answer: Answer): PictureFile |
   if (drawing === undefined) {
     const timeline = timelineOf(index.base, picture);
     const layout = timeline.events.length <= MAX_MARKS ? layoutTimeline(timeline) : null;
-    drawing = layout && { name: nameOf(key), description: truncateWords(describeTimeline(layout), DESCRIPTION_MAX), layout };
+    drawing = layout && { name: nameOf(key), description: truncateWords(describeTimeline(layout), V2_LIMITS.mediaDescription), layout };
     drawings.set(key, drawing);
   }
   if (!drawing) return undefined;

@@ -3,7 +3,7 @@
  * (`npm run serve` answers /metrics on its own port). Nothing else is served here.
  */
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeNow, listenOn } from './listen.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
 
@@ -24,18 +24,6 @@ export async function serveMetrics(metrics: Metrics, port: number, host: string,
       },
     );
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return {
-    url: `http://${shownHost}:${address.port}/metrics`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  const url = await listenOn(server, port, host);
+  return { url: `${url}/metrics`, close: () => closeNow(server) };
 }

@@ -5,6 +5,7 @@
  * global one, so two servers in one test process do not share counts.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { shortVersion } from '../knowledge/load.ts';
 import type { KnowledgeIndex } from '../search/types.ts';
 import type { KnowledgeStore } from './knowledge-store.ts';
 
@@ -81,7 +82,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     collect() {
       this.reset();
       const version = knowledge?.current?.base.version;
-      if (version) this.set({ version: version.slice(0, 12) }, 1);
+      if (version) this.set({ version: shortVersion(version) }, 1);
     },
   });
 

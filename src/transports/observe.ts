@@ -1,7 +1,8 @@
 /**
  * What both Discord transports report to the metrics about an interaction they answered: its
  * kind, its command (only the bot's own names, so a label never takes arbitrary text) and the kind
- * of answer, timed until the answer was ready (for a deferred one, when its work finished).
+ * of answer, timed until the transport had sent it (for a deferred one, its edit). An answer that
+ * could not be sent, the edit of a deferred one included, counts as failed instead.
  */
 import { commands } from '../interactions/registry.ts';
 import type { Incoming, Outgoing } from '../interactions/types.ts';

@@ -57,6 +57,17 @@ describe('GET /metrics on the HTTP endpoint', () => {
     expect(sample(text, `m4_knowledge_info{version="${store.base!.version.slice(0, 12)}"}`)).toBe(1);
   });
 
+  it('counts an answer whose follow-up edit Discord refuses as failed, as the gateway counts an edit that fails', async () => {
+    // The timeline card carries a picture: over HTTP it is acknowledged, then completed by a PATCH.
+    harness.catcher.failNext(404, { message: 'Unknown Webhook', code: 10015 });
+    const sent = harness.catcher.requests.length;
+    expect((await endpoint.client.post(slash('timeline'))).json.type).toBe(5);
+    await harness.catcher.request(sent + 1);
+    const series = (outcome: string) => `m4_interactions_total{kind="command",command="timeline",outcome="${outcome}"}`;
+    await expect.poll(async () => sample(await scrape(`${endpoint.url}/metrics`), series('failed')), { timeout: 10_000 }).toBe(1);
+    expect(sample(await scrape(`${endpoint.url}/metrics`), series('message'))).toBeUndefined();
+  });
+
   it('answers 405 to anything but GET', async () => {
     expect((await fetch(`${endpoint.url}/metrics`, { method: 'POST' })).status).toBe(405);
   });

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { eventsOf } from '../../src/answers/events.ts';
+import { answer, panel } from '../../src/answers/index.ts';
+import { patrolOption } from '../../src/answers/patrol.ts';
 import { cardReply, panelReply } from '../../src/interactions/answer-reply.ts';
 import type { KnowledgeIndex } from '../../src/search/types.ts';
 import { HAVE_CHROMIUM, CHROMIUM_PATH, knowledgeCopy, launchChromium, startPreview, type Preview } from './harness.ts';
@@ -29,6 +31,9 @@ describe.skipIf(!HAVE_CHROMIUM)('the preview page in Chromium', () => {
   /** Console errors a test causes on purpose. */
   let expectedErrors: RegExp[] = [];
   const index = (): KnowledgeIndex => preview.store.current!;
+  /** The card these tests open most, as the answers layer makes it (its heading, its footnotes). */
+  const patrol22 = () => answer(index(), { command: 'patrol', number: 22 });
+  const panel22Title = () => panel(index(), { command: 'patrol', number: 22 }, 'quotes').title;
 
   beforeAll(async () => {
     copy = await knowledgeCopy();
@@ -67,8 +72,12 @@ describe.skipIf(!HAVE_CHROMIUM)('the preview page in Chromium', () => {
   it('asks /patrol 22 and shows the card, its footnotes, and the exact payload the bot sends', async () => {
     await ask('/patrol 22');
     const card = page.locator('.message').first();
-    await card.getByRole('heading', { name: 'Patrol 22 · 22 July 2020' }).waitFor(WAIT);
-    expect(await card.locator('.md-small').last().textContent()).toMatch(/^\[1\] SouthFront, 22–24 Jul 2020 · \[2\] unnamed Latakia outlet/);
+    await card.getByRole('heading', { name: patrol22().title }).waitFor(WAIT);
+    // Its sources once, in small print: [1] …, 22–24 Jul 2020 · [2] … (and what was inferred after them).
+    const { footnotes } = patrol22();
+    expect(footnotes.length).toBeGreaterThan(1);
+    const sources = footnotes.map((f) => `[${f.n}] ${f.text}`).join(' · ');
+    expect((await card.locator('.md-small').last().textContent())?.slice(0, sources.length)).toBe(sources);
     const payload = cardReply(index(), { command: 'patrol', number: 22 }, { ephemeral: false }).data;
     const buttons = JSON.stringify(payload).match(/"emoji":\{"name":"[^"]+"\},"custom_id":"[^"]+","style":2,"label":"[^"]+"/g)!;
     const labels = buttons.map((b) => JSON.parse(`{${b}}`) as { emoji: { name: string }; label: string }).map((b) => `${b.emoji.name}${b.label}`);
@@ -93,7 +102,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the preview page in Chromium', () => {
     await page.getByRole('button', { name: 'Quotes & sources' }).click();
     const panel = page.locator('.message').nth(1);
     await panel.getByText('Only you can see this').waitFor(WAIT);
-    await panel.getByRole('heading', { name: 'Patrol 22 · 22 July 2020 — quotes & sources' }).waitFor(WAIT);
+    await panel.getByRole('heading', { name: panel22Title() }).waitFor(WAIT);
     const payload = JSON.stringify(panelReply(index(), { command: 'patrol', number: 22 }, 'quotes').data);
     const quoted = index().factsForPatrol(22).filter((f) => payload.includes(f.quote));
     expect(quoted.length).toBeGreaterThan(2);
@@ -102,7 +111,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the preview page in Chromium', () => {
 
     // Dismissed as in Discord; the public card stays.
     await panel.getByRole('button', { name: 'Dismiss message' }).click();
-    await expect.poll(() => page.locator('.message').count()).toBe(1);
+    await expect.poll(() => page.locator('.message').count(), WAIT).toBe(1);
   });
 
   it('opens a patrol from the list, and another from the card\'s own menu', async () => {
@@ -125,13 +134,13 @@ describe.skipIf(!HAVE_CHROMIUM)('the preview page in Chromium', () => {
     await page.getByRole('option', { name: /^\/where <place>/ }).waitFor(WAIT);
     await box.press('ArrowDown');
     await box.press('Enter');
-    await expect.poll(() => box.inputValue()).toBe('/where ');
+    await expect.poll(() => box.inputValue(), WAIT).toBe('/where ');
     await box.pressSequentially('ain ha');
     // Answers to earlier keys may show first: wait for the list whose first choice is the place.
     await expect.poll(() => page.getByRole('option').first().textContent(), WAIT).toMatch(/^Ain Hawr/);
     await box.press('ArrowDown');
     await box.press('Tab');
-    await expect.poll(() => box.inputValue()).toBe('/where ain-hawr');
+    await expect.poll(() => box.inputValue(), WAIT).toBe('/where ain-hawr');
     await box.press('Escape');
     await box.press('Enter');
     await page.getByRole('heading', { name: /^📍 Ain Hawr$/ }).waitFor(WAIT);
@@ -169,7 +178,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the preview page in Chromium', () => {
   it('follows a saved edit without a reload, escapes what it shows, and lists the card as changed', async () => {
     await ask('/patrol 22');
     const card = page.locator('.message').first();
-    await card.getByRole('heading', { name: 'Patrol 22 · 22 July 2020' }).waitFor(WAIT);
+    await card.getByRole('heading', { name: patrol22().title }).waitFor(WAIT);
     // Page scripts are given as text: this project's TypeScript has no DOM types.
     await page.evaluate('window.notReloaded = true');
 
@@ -186,7 +195,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the preview page in Chromium', () => {
       expect(await card.locator('strong', { hasText: 'with' }).count()).toBe(0);
       expect(await page.evaluate('window.notReloaded')).toBe(true);
       const changes = page.getByRole('complementary', { name: 'Changed since the last good version' });
-      await changes.getByRole('button', { name: /^Patrol 22 · 22 Jul/ }).waitFor(WAIT);
+      await changes.getByRole('button', { name: patrolOption(eventsOf(index().base), 22).label }).waitFor(WAIT);
     } finally {
       await writeFile(file, before);
       // The next test starts from the files as they were.
@@ -197,7 +206,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the preview page in Chromium', () => {
   it('shows path:line for a broken file and keeps the last good card', async () => {
     await ask('/patrol 22');
     const card = page.locator('.message').first();
-    await card.getByRole('heading', { name: 'Patrol 22 · 22 July 2020' }).waitFor(WAIT);
+    await card.getByRole('heading', { name: patrol22().title }).waitFor(WAIT);
     const version = index().base.version;
     const good = version.slice(0, 12);
 
@@ -211,7 +220,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the preview page in Chromium', () => {
       expect(await page.locator('#health .problem-path').allTextContents()).toEqual(['knowledge/places.yaml']);
       const serving = page.getByRole('status');
       expect(await serving.textContent()).toMatch(new RegExp(`showing the last good version ${good}, loaded `));
-      expect(await card.getByRole('heading', { name: 'Patrol 22 · 22 July 2020' }).count()).toBe(1);
+      expect(await card.getByRole('heading', { name: patrol22().title }).count()).toBe(1);
     } finally {
       await writeFile(file, before);
     }

@@ -18,7 +18,7 @@ describe('parseMarkdown', () => {
   it('keeps escaped characters as the text they stand for', () => {
     const raw = '**bold?** <script>alert(1)</script> _x_ `y` [1] # not a heading';
     const nodes = parseMarkdown(escapeMarkdown(raw));
-    expect(nodes).toEqual([text(raw.replace('@', '@\u200b'))]);
+    expect(nodes).toEqual([text(raw)]);
   });
 
   it('draws quotes, headings of every level, italics, underline, strikethrough, spoilers and code', () => {

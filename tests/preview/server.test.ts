@@ -4,12 +4,12 @@
  */
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answer } from '../../src/answers/index.ts';
 import { COMMANDS } from '../../src/answers/query.ts';
 import { cardReply, panelReply } from '../../src/interactions/answer-reply.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/load.ts';
 import type { KnowledgeIndex } from '../../src/search/types.ts';
 import { startPreview, type Preview } from './harness.ts';
-
 
 let preview: Preview;
 let index: KnowledgeIndex;
@@ -57,6 +57,24 @@ describe('the preview server', () => {
     expect((await get('/app.js')).type).toBe('text/javascript; charset=utf-8');
   });
 
+  it('answers only requests addressed to this machine: a page that rebinds its own name to 127.0.0.1 reads nothing', async () => {
+    const { port } = new URL(preview.url);
+    const withHost = (host: string, path: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port, path, headers: { host } }, (res) => {
+          resolve(res.statusCode ?? 0);
+          // The event stream would stay open: the status is all this asks.
+          res.destroy();
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    for (const host of [`rebound.example:${port}`, 'rebound.example', `192.0.2.7:${port}`]) {
+      for (const path of ['/', '/api/status', '/api/ask?q=/help', '/api/events']) expect(await withHost(host, path), `${host} ${path}`).toBe(403);
+    }
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]) expect(await withHost(host, '/api/status'), host).toBe(200);
+  });
+
   it('serves only the files of its public/ folder', async () => {
     for (const path of ['/../package.json', '/%2e%2e/package.json', '/..%2fpackage.json', '/server.ts', '/public/app.js', '/.env']) {
       expect((await get(path)).status, path).toBe(404);
@@ -70,7 +88,8 @@ describe('the preview server', () => {
     expect(shown.message).toEqual(cardReply(index, { command: 'patrol', number: 22 }, { ephemeral: false }).data);
     expect(shown.card).toBe('o:patrol:number=22');
     const [heading] = Object.entries(shown.markdown as Record<string, unknown[]>).find(([text]) => text.startsWith('## '))!;
-    expect(shown.markdown[heading][0]).toEqual({ t: 'heading', level: 2, children: [{ t: 'text', text: 'Patrol 22 · 22 July 2020' }] });
+    const { title } = answer(index, { command: 'patrol', number: 22 });
+    expect(shown.markdown[heading][0]).toEqual({ t: 'heading', level: 2, children: [{ t: 'text', text: title }] });
   });
 
   it('says what is wrong with a command, with the usage line, as the terminal does', async () => {

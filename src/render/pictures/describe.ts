@@ -3,14 +3,13 @@
  * how many events each row holds and which patrols are numbered, how many dates are certain, and
  * what the axis leaves out. Counts and patrol numbers only: the card's own text tells the events.
  */
-import { formatInterval, isoToDay } from '../../answers/dates.ts';
+import { daysInterval, formatInterval } from '../../answers/dates.ts';
 import { listText, plural } from '../../answers/words.ts';
-import { isoDay } from '../../knowledge/days.ts';
 import type { TimelineLayout } from './layout.ts';
 import type { DaySpan } from './time-axis.ts';
 
 function spanText(span: DaySpan): string {
-  return formatInterval({ start: isoToDay(isoDay(span.first)), end: isoToDay(isoDay(span.last)) });
+  return formatInterval(daysInterval(span));
 }
 
 /** Patrol numbers listed one by one; past this, the first few and how many more. */

@@ -18,8 +18,4 @@ export class Lru<K, V> {
     this.#entries.set(key, value);
     if (this.#entries.size > this.max) this.#entries.delete(this.#entries.keys().next().value!);
   }
-
-  get size(): number {
-    return this.#entries.size;
-  }
 }

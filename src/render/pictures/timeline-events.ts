@@ -4,30 +4,25 @@ import { holdsDispute } from '../../answers/event-card.ts';
 import { eventsOf } from '../../answers/events.ts';
 import { eventsBetween } from '../../answers/range.ts';
 import type { FactBase } from '../../domain/types.ts';
-import { dayNumber, possibleDays } from '../../knowledge/days.ts';
+import { dayNumber } from '../../knowledge/days.ts';
 import type { Timeline, TimelineEvent } from './layout.ts';
 import { rowOf } from './rows.ts';
 
 /** The same events, in the same range, as the card's own list (answers/range.ts decides both). */
 export function timelineOf(base: FactBase, picture: Picture): Timeline {
-  const views = eventsBetween(eventsOf(base).all, picture);
-  const events = views.flatMap((view): TimelineEvent[] => {
-    const days = possibleDays(view.dated);
-    if (!days) return [];
+  const events = eventsBetween(eventsOf(base).all, picture).map((view): TimelineEvent => {
     const row = rowOf(view.kind, view.target);
     // Patrol numbers label patrols and the attacks on them: the numbers readers look for.
     const numbered = view.patrol && (row === 'patrols' || row === 'attacks');
-    return [
-      {
-        id: view.id,
-        row,
-        first: days.first,
-        last: days.last,
-        ...(numbered && { label: String(view.patrol!.number) }),
-        // An event whose reports hold both sides of a dispute, as its own card's ⚖ count says.
-        disputed: holdsDispute(base, view.reports.map((f) => f.id)),
-      },
-    ];
+    return {
+      id: view.id,
+      row,
+      first: view.days.first,
+      last: view.days.last,
+      ...(numbered && { label: String(view.patrol!.number) }),
+      // An event whose reports hold both sides of a dispute, as its own card's ⚖ count says.
+      disputed: holdsDispute(base, view.reports.map((f) => f.id)),
+    };
   });
   const from = picture.from ? dayNumber(picture.from) : null;
   const to = picture.to ? dayNumber(picture.to) : null;

@@ -12,10 +12,8 @@ import type { FollowUpTarget } from './incoming.ts';
 import { followUpBody } from './response.ts';
 
 export interface FollowUps {
-  /** Send `reply` to the deferred reply once it resolves; failures are logged, never thrown. */
-  finish(target: FollowUpTarget, reply: Promise<Reply>, interactionId: string): void;
-  /** How many deferred replies are still waiting for their answer or their PATCH. */
-  readonly pending: number;
+  /** Send `reply` to the deferred reply once it resolves; resolves with whether it was sent (failures are logged, never thrown). */
+  finish(target: FollowUpTarget, reply: Promise<Reply>, interactionId: string): Promise<boolean>;
   /** Wait for the pending follow-ups, at most `graceMs`; resolves with how many were abandoned. */
   settle(graceMs: number): Promise<number>;
 }
@@ -24,9 +22,9 @@ export function createFollowUps(options: { readonly apiUrl: string; readonly log
   const { log } = options;
   // REST queues per route and honours Discord's rate limits and retry-after; its sweep timers are unref'd.
   const rest = new REST({ api: options.apiUrl });
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = new Set<Promise<boolean>>();
 
-  async function deliver(target: FollowUpTarget, reply: Promise<Reply>, interactionId: string): Promise<void> {
+  async function deliver(target: FollowUpTarget, reply: Promise<Reply>, interactionId: string): Promise<boolean> {
     // The dispatcher's boundary covers deferred work; this one is for a handler given in its place.
     const { data, files = [] } = await reply.catch((err: unknown): Reply => ({ data: failureNotice(log, err, { interactionId }, 'deferred answer failed') }));
     try {
@@ -37,8 +35,10 @@ export function createFollowUps(options: { readonly apiUrl: string; readonly log
         auth: false,
       });
       log.debug({ interactionId }, 'deferred reply completed');
+      return true;
     } catch (err) {
       log.error({ failure: sendFailure(err, target.token), interactionId }, 'could not complete the deferred reply');
+      return false;
     }
   }
 
@@ -46,9 +46,7 @@ export function createFollowUps(options: { readonly apiUrl: string; readonly log
     finish(target, reply, interactionId) {
       const task = deliver(target, reply, interactionId).finally(() => inFlight.delete(task));
       inFlight.add(task);
-    },
-    get pending() {
-      return inFlight.size;
+      return task;
     },
     async settle(graceMs) {
       if (inFlight.size === 0) return 0;

@@ -4,7 +4,7 @@
  * headers, room to read a body, size and time, signature over the raw bytes, JSON, nesting,
  * shape, replay — and only then reaches the shared dispatcher, exactly as the gateway transport
  * does. Between requests the server keeps only the ids of recent interactions, to refuse a replay
- * (paging state travels in button custom ids), so any number of replicas can serve one bot.
+ * (a button carries the card it belongs to in its custom id), so any number of replicas can serve one bot.
  */
 import { randomBytes, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -12,9 +12,10 @@ import type { AddressInfo } from 'node:net';
 import { storeContext, type KnowledgeSource } from '../../interactions/context.ts';
 import { handleInteraction } from '../../interactions/dispatch.ts';
 import type { CommandContext, Incoming, Outgoing } from '../../interactions/types.ts';
+import { listenOn } from '../../runtime/listen.ts';
 import type { Logger } from '../../runtime/logger.ts';
 import { createMetrics, type Metrics } from '../../runtime/metrics.ts';
-import { observeAnswer } from '../observe.ts';
+import { observeAnswer, observeFailure } from '../observe.ts';
 import { createFollowUps } from './follow-up.ts';
 import { parseInteraction } from './incoming.ts';
 import { connectionsCheckingInterval, DEFAULT_LIMITS, DISCARD_LIMIT_BYTES, type HttpLimits } from './limits.ts';
@@ -32,7 +33,7 @@ export interface InteractionServerOptions {
   readonly log: Logger;
   /** Discord's API base (DISCORD_API_URL), for completing deferred replies. */
   readonly apiUrl: string;
-  /** One clock for signature freshness and paging expiry, so tests can move both. */
+  /** The clock for signature freshness and the replay window, so tests can move it. */
   readonly now?: () => number;
   /** Sizes, timeouts and caps (DEFAULT_LIMITS unless given; see limits.ts). */
   readonly limits?: Partial<HttpLimits>;
@@ -149,9 +150,12 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
         later?.catch(() => {});
         const response = incoming.kind === 'autocomplete' && outgoing.kind !== 'choices' ? NO_CHOICES : interactionResponse(outgoing);
         await send(res, 200, response);
-        observeAnswer(metrics, incoming, outgoing, started);
-        // The edit may only follow the acknowledgement, so it starts once the response is sent.
-        if (later) followUps.finish(target, later, id);
+        if (!later) return observeAnswer(metrics, incoming, outgoing, started);
+        // The edit may only follow the acknowledgement, so it starts once the response is sent; the
+        // answer counts once it is there, or as failed if Discord refuses it (as on the gateway).
+        void followUps
+          .finish(target, later, id)
+          .then((sent) => (sent ? observeAnswer(metrics, incoming, outgoing, started) : observeFailure(metrics, incoming, started)));
         return;
       }
     }
@@ -218,15 +222,7 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 
   return {
     listen(port = 0, host = '127.0.0.1') {
-      return new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          server.off('error', reject);
-          const address = server.address() as AddressInfo;
-          const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-          resolve(`http://${shownHost}:${address.port}`);
-        });
-      });
+      return listenOn(server, port, host);
     },
     async close() {
       closing = true;

@@ -9,7 +9,7 @@ import { cardReply, panelReply } from '../../interactions/answer-reply.ts';
 import type { MessageData, Reply } from '../../interactions/types.ts';
 import { decodePress, decodeTarget } from '../../render/custom-ids.ts';
 import type { KnowledgeIndex } from '../../search/types.ts';
-import { cardLists, everyCard, type CardLink } from './cards.ts';
+import { cardLists, everyCard, type CardLink, type CardLists } from './cards.ts';
 import { eachComponent } from './components.ts';
 
 export type CardPart = 'card' | 'quotes' | 'disputes';
@@ -31,9 +31,10 @@ export interface ChangedCard {
   readonly parts: readonly CardPart[];
 }
 
-export function snapshot(index: KnowledgeIndex): Snapshot {
+/** Every card of `lists` (the index's own unless given) as `index` answers it now. */
+export function snapshot(index: KnowledgeIndex, lists: CardLists = cardLists(index)): Snapshot {
   const out = new Map<string, Print>();
-  for (const link of everyCard(cardLists(index))) {
+  for (const link of everyCard(lists)) {
     const target = decodeTarget(link.target);
     if (!target.ok) continue;
     const card = cardReply(index, target.value, { ephemeral: false });

@@ -24,10 +24,6 @@ export class EventStream {
     this.#write(frame(event, data));
   }
 
-  get size(): number {
-    return this.#clients.size;
-  }
-
   close(): void {
     clearInterval(this.#heartbeat);
     for (const res of this.#clients) res.end();

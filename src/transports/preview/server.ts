@@ -2,17 +2,19 @@
  * The preview page's HTTP server: the page and its assets, a read-only JSON API over the bot's own
  * answer layer, the status as Server-Sent Events, and the pictures cards carry. Only GET (and HEAD)
  * are served: nothing the page does can change anything. Every response carries a
- * Content-Security-Policy that allows no inline script or style and nothing from elsewhere.
+ * Content-Security-Policy that allows no inline script or style and nothing from elsewhere, and on
+ * loopback only requests addressed to this machine are answered.
  */
 import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { answer as answerOf, panel } from '../../answers/index.ts';
 import { decodePress } from '../../render/custom-ids.ts';
 import { pictureFor } from '../../render/picture.ts';
+import { isLoopback } from '../../runtime/config.ts';
+import { closeNow, listenOn } from '../../runtime/listen.ts';
 import type { Logger } from '../../runtime/logger.ts';
 import { complete } from './complete.ts';
 import { EventStream } from './events.ts';
@@ -64,7 +66,14 @@ export function createPreviewServer(options: PreviewServerOptions): PreviewServe
   const onChange = (status: unknown) => events.send('status', status);
   state.on('change', onChange);
 
+  /** Set by listen: whether the page is served on a loopback address only. */
+  let loopbackOnly = true;
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // A page elsewhere whose name is made to resolve to 127.0.0.1 (DNS rebinding) counts as its
+    // own origin to the browser, so neither CORS nor the CSP keeps it from reading the drafts:
+    // on loopback, only requests addressed to this machine by name are answered.
+    if (loopbackOnly && !addressedToLoopback(req.headers.host)) return send(res, 403, 'text/plain; charset=utf-8', 'this page answers only requests to localhost or 127.0.0.1\n');
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'read-only: GET only\n', { Allow: 'GET, HEAD' });
     const url = new URL(req.url ?? '/', 'http://preview.invalid');
     const param = (name: string): string | undefined => {
@@ -121,24 +130,26 @@ export function createPreviewServer(options: PreviewServerOptions): PreviewServe
 
   return {
     listen(port, host) {
-      return new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          server.off('error', reject);
-          const { address, port: bound } = server.address() as AddressInfo;
-          resolve(`http://${address.includes(':') ? `[${address}]` : address}:${bound}`);
-        });
-      });
+      // Served to the network on purpose (PREVIEW_ALLOW_REMOTE): people reach it by any name.
+      loopbackOnly = isLoopback(host);
+      return listenOn(server, port, host);
     },
     close() {
       state.off('change', onChange);
       events.close();
-      return new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      return closeNow(server);
     },
   };
+}
+
+/** Whether a Host header names this machine: localhost, 127.x.x.x or [::1], on any port. */
+function addressedToLoopback(host: string | undefined): boolean {
+  if (host === undefined) return false;
+  try {
+    return isLoopback(new URL(`http://${host}/`).hostname);
+  } catch {
+    return false;
+  }
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {

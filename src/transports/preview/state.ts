@@ -4,6 +4,7 @@
  * last good one while a file is broken), the lists, and the cards that changed with the last reload.
  */
 import { EventEmitter } from 'node:events';
+import { shortVersion } from '../../knowledge/load.ts';
 import { checkReport, type CheckReport } from '../../knowledge/report.ts';
 import type { FailedReload, KnowledgeStore } from '../../runtime/knowledge-store.ts';
 import { cardLists, type CardLists } from './cards.ts';
@@ -22,9 +23,6 @@ export interface PreviewStatus {
 }
 
 type Store = Pick<KnowledgeStore, 'current' | 'loadedAt' | 'on' | 'off'>;
-
-/** The first 12 hex digits name a version, as /reload's report does. */
-const short = (version: string) => version.slice(0, 12);
 
 export class PreviewState extends EventEmitter<{ change: [PreviewStatus] }> {
   #status: PreviewStatus = { seq: 0, health: null, serving: null, lists: null, changed: null };
@@ -56,14 +54,15 @@ export class PreviewState extends EventEmitter<{ change: [PreviewStatus] }> {
     const version = index.base.version;
     const health = checkReport({ ok: true, base: index.base });
     if (this.#snapshot?.version === version) return this.#update({ health });
-    const cards = snapshot(index);
+    const lists = cardLists(index);
+    const cards = snapshot(index, lists);
     const previous = this.#snapshot;
     this.#snapshot = { version, cards };
     this.#update({
       health,
-      serving: { version: short(version), loadedAt: (this.store.loadedAt ?? new Date()).toISOString() },
-      lists: cardLists(index),
-      changed: previous ? { from: short(previous.version), to: short(version), cards: changedCards(previous.cards, cards) } : this.#status.changed,
+      serving: { version: shortVersion(version), loadedAt: (this.store.loadedAt ?? new Date()).toISOString() },
+      lists,
+      changed: previous ? { from: shortVersion(previous.version), to: shortVersion(version), cards: changedCards(previous.cards, cards) } : this.#status.changed,
     });
   }
 
