@@ -89,7 +89,12 @@ export function renderTerminal(answer: Answer, options: TerminalOptions = {}): s
     out.push('', ...wrap(`Buttons: ${answer.actions.map((a) => `[${a.emoji ? `${a.emoji} ` : ''}${a.label}]`).join(' ')}`, width));
   }
   if (answer.menu && answer.menu.options.length > 0) {
-    out.push(...wrap(`${answer.menu.placeholder} ${answer.menu.options.map((o) => o.label).join('; ')}`, width));
+    // Discord tells options apart by their description; a terminal list of bare labels would show
+    // two sources both called "SouthFront" as one name twice, so a shared label gets its description.
+    const options = answer.menu.options;
+    const shared = (label: string) => options.filter((o) => o.label === label).length > 1;
+    const named = options.map((o) => (o.description && shared(o.label) ? `${o.label} (${o.description})` : o.label));
+    out.push(...wrap(`${answer.menu.placeholder} ${named.join('; ')}`, width));
   }
   return out.map((l) => l.trimEnd()).join('\n').replace(/\n{3,}/g, '\n\n');
 }

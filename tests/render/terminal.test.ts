@@ -81,6 +81,27 @@ describe('renderTerminal', () => {
     for (const line of text.split('\n')) expect([...line].length).toBeLessThanOrEqual(40);
   });
 
+  it('tells apart menu options that share a label by their descriptions, as Discord does', () => {
+    const a: Answer = {
+      target: { command: 'source', id: 'x' },
+      kind: 'not-found',
+      title: 'Which source?',
+      blocks: [],
+      footnotes: [],
+      notes: [],
+      actions: [],
+      menu: {
+        placeholder: 'Which source?',
+        options: [
+          { label: 'Outlet', description: 'First article', target: { command: 'source', id: 'a' } },
+          { label: 'Outlet', description: 'Second article', target: { command: 'source', id: 'b' } },
+          { label: 'Agency', description: 'Third article', target: { command: 'source', id: 'c' } },
+        ],
+      },
+    };
+    expect(renderTerminal(a, { width: 200 })).toContain('Which source? Outlet (First article); Outlet (Second article); Agency');
+  });
+
   it('prints user input as typed but without control characters', () => {
     const a: Answer = {
       target: { command: 'search', query: 'x' },
