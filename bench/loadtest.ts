@@ -15,6 +15,7 @@ import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { InteractionResponseType } from 'discord.js';
 import { loadKnowledge } from '../src/knowledge/load.ts';
 import { LoadMix, type RequestKind, type SignedRequest } from './load-mix.ts';
 import { machineInfo } from './machine.ts';
@@ -26,6 +27,8 @@ const SEED = 20200305;
 /** A hard stop per level, whatever --seconds says. */
 const MAX_SECONDS = 120;
 const MAX_REQUESTS_PER_LEVEL = 500_000;
+/** How long after the last level the deferred answers' edits may take to arrive. */
+const FOLLOW_UP_WAIT_MS = 10_000;
 
 function parseArgs(argv: readonly string[]) {
   const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -111,6 +114,10 @@ function post(agent: Agent, url: string, signed: SignedRequest): Promise<{ statu
   });
 }
 
+/** Answers acknowledged as deferred (a message's "thinking…" or a press's update), which the server must finish through the stand-in API. */
+let deferred = 0;
+const DEFERRED_TYPES = new Set([InteractionResponseType.DeferredChannelMessageWithSource, InteractionResponseType.DeferredMessageUpdate]);
+
 async function runLevel(url: string, mix: LoadMix, concurrency: number, seconds: number): Promise<{ outcomes: Outcome[]; wallMs: number; errors: number }> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const outcomes: Outcome[] = [];
@@ -124,7 +131,11 @@ async function runLevel(url: string, mix: LoadMix, concurrency: number, seconds:
       try {
         const { status, text } = await post(agent, url, signed);
         outcomes.push({ kind: signed.kind, ms: performance.now() - sent, status });
-        if (status === 200) mix.harvest(JSON.parse(text), signed.userId);
+        if (status === 200) {
+          const response = JSON.parse(text) as { type: InteractionResponseType };
+          mix.harvest(response, signed.userId);
+          if (DEFERRED_TYPES.has(response.type)) deferred++;
+        }
       } catch {
         errors++;
       }
@@ -175,7 +186,10 @@ async function main() {
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
     const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
     console.log([line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n'));
-    console.log(`\ncomponents pressed came from ${mix.poolSize} remembered; deferred answers completed: ${sink.received()}`);
+    // The edits finishing deferred answers may still be on their way: wait for them, a little.
+    const waitUntil = performance.now() + FOLLOW_UP_WAIT_MS;
+    while (sink.received() < deferred && performance.now() < waitUntil) await new Promise((resolve) => setTimeout(resolve, 50));
+    console.log(`\ncomponents pressed came from ${mix.poolSize} remembered; deferred answers: ${deferred} acknowledged, ${sink.received()} finished by an edit`);
   } finally {
     await serve.stop();
     sink.close();
