@@ -3,8 +3,8 @@ import type { KnowledgeIndex } from '../search/types.ts';
 import type { Answer, Block, Inline, MenuOption } from './answer.ts';
 import { noticeAnswer } from './answer.ts';
 import { Citations } from './citations.ts';
-import { dateText, daysInterval, formatInterval, parseDateRange, sameYear } from './dates.ts';
-import { cited, eventEvidence, holdsDispute, listInferenceNotes, panelActions } from './event-card.ts';
+import { dateText, parseDateRange, sameYear, spanText } from './dates.ts';
+import { cited, eventEvidence, eventDisputed, listInferenceNotes, panelActions } from './event-card.ts';
 import { eventsOf, type EventView } from './events.ts';
 import { fitList, LIST_BUDGET, MENU_MAX, yearNote, type Entry } from './lists.ts';
 import type { Target } from './query.ts';
@@ -46,12 +46,12 @@ export function answerAttacks(index: KnowledgeIndex, from?: string, to?: string)
 
   const citations = new Citations(index.base);
   const year = sameYear(attacks.map((v) => v.days));
-  const span = onPatrols.length > 0 ? formatInterval(daysInterval({ first: onPatrols[0]!.days.first, last: Math.max(...onPatrols.map((v) => v.days.last)) })) : '';
+  const span = onPatrols.length > 0 ? spanText(onPatrols.map((v) => v.days)) : '';
   const lead =
     `${plural(onPatrols.length, 'attack')} on joint patrols on record${when || (span ? `, ${span}` : '')}` +
     (related.length > 0 ? `, and ${plural(related.length, 'related attack')} on the forces involved.` : '.');
   const entries = onPatrols.map((view): Entry => (c) => {
-    const disputed = holdsDispute(index.base, view.reports.map((f) => f.id));
+    const disputed = eventDisputed(index.base, view);
     const text: Inline = [{ strong: attackLabel(view, year === undefined) }, ' — ', ...cited(view.brief.text, view.brief.cites, c)];
     return { kind: 'item', text, ...(disputed ? { disputed: true } : {}) };
   });

@@ -76,6 +76,18 @@ function reportIds(views: readonly EventView[]): string[] {
   return [...new Set(views.flatMap((v) => v.reports.map((f) => f.id)))];
 }
 
+/**
+ * Whether a list line or a picture marks this event ⚖️: its card shows a disputed line. A curated
+ * record's lines say which points are disputed (two claims of one dispute can stand on the same
+ * side, as two trainings set against a forecast do); an event made from facts has no such lines,
+ * so there its reports holding two claims of one dispute stand in. Lists, the picture and the card
+ * agree through this one test.
+ */
+export function eventDisputed(base: FactBase, view: EventView): boolean {
+  if (view.curated) return view.lines.some((line) => line.dispute !== undefined || line.sides !== undefined);
+  return holdsDispute(base, view.reports.map((f) => f.id));
+}
+
 /** Whether these facts hold two claims of one dispute: a point the sources tell differently. */
 export function holdsDispute(base: FactBase, factIds: readonly string[]): boolean {
   const seen = new Set<string>();

@@ -4,7 +4,7 @@ import type { Action, Answer, Block, Inline, MenuOption } from './answer.ts';
 import { noticeAnswer } from './answer.ts';
 import { Citations } from './citations.ts';
 import { dateText, sameYear } from './dates.ts';
-import { cited, eventBlocks, eventEvidence, holdsDispute, inferenceNotes, listInferenceNotes, panelActions } from './event-card.ts';
+import { cited, eventBlocks, eventEvidence, eventDisputed, inferenceNotes, listInferenceNotes, panelActions } from './event-card.ts';
 import { eventsOf, type EventCatalogue, type EventView } from './events.ts';
 import { fitList, LIST_BUDGET, MENU_MAX, yearNote, type Entry } from './lists.ts';
 import type { Target } from './query.ts';
@@ -60,7 +60,7 @@ function listAnswer(index: KnowledgeIndex): Answer {
   const mains = catalogue.patrols.map((n) => primary(catalogue.byPatrol.get(n)!));
   const year = sameYear(mains.map((v) => v.days));
   const entries = mains.map((main): Entry => (c) => {
-    const disputed = holdsDispute(index.base, main.brief.cites);
+    const disputed = eventDisputed(index.base, main);
     const text: Inline = [{ strong: String(main.patrol!.number) }, ` · ${dateText(main.dated, { months: 'short', year: year === undefined })} · `, ...cited(main.brief.text, main.brief.cites, c)];
     return { kind: 'item', text, ...(disputed ? { disputed: true } : {}) };
   });

@@ -4,9 +4,9 @@ import type { KnowledgeIndex } from '../search/types.ts';
 import type { Answer, Block, Inline, MenuOption } from './answer.ts';
 import { noticeAnswer } from './answer.ts';
 import { Citations } from './citations.ts';
-import { dateText, daysInterval, formatInterval, isoToDay, parseDateRange, sameYear } from './dates.ts';
+import { dateText, isoToDay, parseDateRange, sameYear, spanText } from './dates.ts';
 import { isoDay } from '../knowledge/days.ts';
-import { cited, eventEvidence, holdsDispute, listInferenceNotes, panelActions } from './event-card.ts';
+import { cited, eventEvidence, eventDisputed, listInferenceNotes, panelActions } from './event-card.ts';
 import { eventLabel, eventsOf, type EventView } from './events.ts';
 import { fitList, LONG_LIST_BUDGET, MENU_MAX, yearNote, type Entry } from './lists.ts';
 import type { Target } from './query.ts';
@@ -55,10 +55,10 @@ export function answerTimeline(index: KnowledgeIndex, from?: string, to?: string
   }
   const citations = new Citations(index.base);
   const year = sameYear(views.map((v) => v.days));
-  const span = formatInterval(daysInterval({ first: views[0]!.days.first, last: views.reduce((n, v) => Math.max(n, v.days.last), -Infinity) }));
+  const span = spanText(views.map((v) => v.days));
   const entries = views.map((view): Entry => (c) => {
     const text: Inline = [{ strong: `${dateText(view.dated, { months: 'short', year: year === undefined })} · ${eventLabel(view)}` }, ' — ', ...cited(view.brief.text, view.brief.cites, c)];
-    const disputed = holdsDispute(index.base, view.brief.cites);
+    const disputed = eventDisputed(index.base, view);
     return { kind: 'item', text, ...(disputed ? { disputed: true } : {}) };
   });
   const { shown, left } = fitList(index.base, entries, LONG_LIST_BUDGET, citations);

@@ -32,6 +32,16 @@ function internalIds(): string[] {
   return [...base.facts, ...base.events, ...base.disputes, ...base.sources].map((r) => r.id).filter((id) => id.includes('-'));
 }
 
+/** Whether a card shows a ⚖️ line: a point its sources tell differently. */
+function showsDisputedLine(target: Target): boolean {
+  return card(target).blocks.some((b) => b.kind === 'line' && b.disputed === true);
+}
+
+/** Whether each list line of a card is marked ⚖️, with its text. */
+function listMarks(target: Target): { text: string; disputed: boolean }[] {
+  return card(target).blocks.flatMap((b) => (b.kind === 'item' ? [{ text: inlineText(b.text), disputed: b.disputed === true }] : []));
+}
+
 /** The last line of a card's text: its footer, when it has one. */
 function footerOf(target: Target): string {
   return cardText(renderDiscord(card(target))).split('\n').at(-1)!;
@@ -168,6 +178,19 @@ describe('/patrol: the list', () => {
   });
 });
 
+describe('⚖️ in the lists', () => {
+  it('/patrol, /timeline and /attacks mark a line exactly when the card it opens shows a disputed line', () => {
+    const patrols = listMarks({ command: 'patrol' });
+    expect(patrols.map((m) => m.disputed)).toEqual(patrolNumbers().map((n) => showsDisputedLine({ command: 'patrol', number: n })));
+    const timeline = listMarks({ command: 'timeline' });
+    const events = [...base.events].sort((x, y) => possibleDays(x)!.first - possibleDays(y)!.first || (x.id < y.id ? -1 : 1));
+    expect(timeline).toHaveLength(events.length);
+    expect(timeline.map((m) => m.disputed)).toEqual(events.map((e) => showsDisputedLine({ command: 'event', id: e.id })));
+    // Some are marked and some are not: the test tells the two apart.
+    expect(new Set(timeline.map((m) => m.disputed))).toEqual(new Set([true, false]));
+  });
+});
+
 describe('/attacks: attacks, not reports', () => {
   const attacks = () => base.events.filter((e) => e.kind === 'attack');
 
@@ -184,12 +207,11 @@ describe('/attacks: attacks, not reports', () => {
     for (const e of related) expect(small).toContain(e.brief.text);
   });
 
-  it('marks an attack whose reports disagree, and opens each attack from its menu', () => {
+  it('marks an attack whose card shows a disputed line, and opens each attack from its menu', () => {
     const a = card({ command: 'attacks' });
     for (const e of attacks().filter((x) => x.target === 'joint-patrol')) {
-      const disputed = base.disputes.some((d) => d.claims.filter((c) => e.reports.includes(c)).length >= 2);
       const item = a.blocks.find((b) => b.kind === 'item' && inlineText(b.text).includes(e.brief.text));
-      expect(item?.kind === 'item' && item.disputed === true).toBe(disputed);
+      expect(item?.kind === 'item' && item.disputed === true, e.id).toBe(showsDisputedLine({ command: 'event', id: e.id }));
     }
     expect(menuValues(renderDiscord(a))).toHaveLength(attacks().length);
   });

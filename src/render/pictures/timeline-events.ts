@@ -1,6 +1,6 @@
 /** The fact base's events in a card's range, as the timeline picture draws them. */
 import type { Picture } from '../../answers/answer.ts';
-import { holdsDispute } from '../../answers/event-card.ts';
+import { eventDisputed } from '../../answers/event-card.ts';
 import { eventsOf } from '../../answers/events.ts';
 import { eventsBetween } from '../../answers/range.ts';
 import type { FactBase } from '../../domain/types.ts';
@@ -20,8 +20,8 @@ export function timelineOf(base: FactBase, picture: Picture): Timeline {
       first: view.days.first,
       last: view.days.last,
       ...(numbered && { label: String(view.patrol!.number) }),
-      // An event whose reports hold both sides of a dispute, as its own card's ⚖ count says.
-      disputed: holdsDispute(base, view.reports.map((f) => f.id)),
+      // Marked ⚖ as the lists mark it: its card shows a disputed line.
+      disputed: eventDisputed(base, view),
     };
   });
   const from = picture.from ? dayNumber(picture.from) : null;

@@ -6,7 +6,6 @@
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answer } from '../../../src/answers/index.ts';
-import { holdsDispute } from '../../../src/answers/event-card.ts';
 import { eventsOf, type EventView } from '../../../src/answers/events.ts';
 import { eventsBetween } from '../../../src/answers/range.ts';
 import { dayNumber, isoDay, possibleDays } from '../../../src/knowledge/days.ts';
@@ -97,7 +96,9 @@ describe('the timeline SVG of the real fact base', () => {
       const label = view.patrol && (row === 'patrols' || row === 'attacks') ? String(view.patrol.number) : undefined;
       expect(mark.label, view.id).toBe(label);
       if (label) labelled++;
-      expect(mark.disputed, view.id).toBe(holdsDispute(index.base, view.reports.map((f) => f.id)));
+      // ⚖ on the picture exactly where the event's own card shows a disputed line.
+      const card = answer(index, { command: 'event', id: view.id });
+      expect(mark.disputed, view.id).toBe(card.blocks.some((b) => (b.kind === 'line' || b.kind === 'item') && b.disputed === true));
     }
     expect(labelled).toBeGreaterThanOrEqual(eventsOf(index.base).patrols.length);
     expect([...marks.values()].some((m) => m.disputed)).toBe(true);
