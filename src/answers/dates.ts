@@ -98,6 +98,31 @@ export function formatInterval({ start, end }: DayInterval, style: DateStyle = {
   return `${format(start, `d ${month} yyyy`)} – ${format(end, `d ${month} yyyy`)}`;
 }
 
+/**
+ * The span a set of events covers, each end written no more precisely than the event it comes
+ * from: "September 2018 – 5 September 2020" when the earliest is known only to a month. An end set
+ * by an event known to the day is that day; any other end is its month, since "1 September 2018"
+ * would claim a day that no source gives.
+ */
+export function spanText(spans: readonly { readonly first: number; readonly last: number }[], style: DateStyle = {}): string {
+  const first = Math.min(...spans.map((s) => s.first));
+  const last = Math.max(...spans.map((s) => s.last));
+  const startsOnDay = spans.some((s) => s.first === first && s.last === first);
+  const endsOnDay = spans.some((s) => s.last === last && s.first === last);
+  const { start, end } = daysInterval({ first, last });
+  if (startsOnDay && endsOnDay) return formatInterval({ start, end }, style);
+  const widened = { start: startsOnDay ? start : startOfMonth(start), end: endsOnDay ? end : lastDayOfMonth(end) };
+  if (!startsOnDay && !endsOnDay) return formatInterval(widened, style);
+  // One end a day, the other a month: formatInterval would write the month's first or last day.
+  const month = style.months === 'short' ? 'MMM' : 'MMMM';
+  const withYear = style.year ?? true;
+  const startYear = withYear && !isSameYear(start, end) ? ' yyyy' : '';
+  const endYear = withYear ? ' yyyy' : '';
+  const from = format(widened.start, startsOnDay ? `d ${month}${startYear}` : `${month}${startYear}`);
+  const to = format(widened.end, endsOnDay ? `d ${month}${endYear}` : `${month}${endYear}`);
+  return `${from} – ${to}`;
+}
+
 /** A dated record's possible days, written as plainly as they allow (see formatInterval). */
 export function dateText(d: Dated, style: DateStyle = {}): string {
   return formatInterval(datedInterval(d), style);
@@ -202,6 +227,14 @@ export function parseDateRange(from: string | undefined, to: string | undefined)
     ...(lower ? { from: format(lower.interval.start, ISO_DAY) } : {}),
     ...(upper ? { to: format(upper.interval.end, ISO_DAY) } : {}),
   };
-  const text = lower && upper ? `from ${lower.text} to ${upper.text}` : lower ? `from ${lower.text} on` : `up to ${upper?.text}`;
+  const text =
+    lower && upper
+      ? // from: August 2020 to: August 2020 is one month, said once: "in August 2020", "on 25 August 2020".
+        lower.text === upper.text
+        ? `${isSameDay(lower.interval.start, lower.interval.end) ? 'on' : 'in'} ${lower.text}`
+        : `from ${lower.text} to ${upper.text}`
+      : lower
+        ? `from ${lower.text} on`
+        : `up to ${upper?.text}`;
   return { ok: true, bounds, text };
 }

@@ -1,7 +1,7 @@
 /** /help: what the bot knows (counted from the fact base) and how to ask. */
 import type { KnowledgeIndex } from '../search/types.ts';
 import type { Answer, Block, MenuOption } from './answer.ts';
-import { daysInterval, formatInterval } from './dates.ts';
+import { spanText } from './dates.ts';
 import { eventsOf } from './events.ts';
 import { COMMANDS, usageLine, type Target } from './query.ts';
 import { plural } from './words.ts';
@@ -9,8 +9,6 @@ import { plural } from './words.ts';
 export function answerHelp(index: KnowledgeIndex): Answer {
   const { base } = index;
   const catalogue = eventsOf(base);
-  const first = catalogue.all[0];
-  const lastDay = catalogue.all.reduce((latest, v) => Math.max(latest, v.days.last), -Infinity);
   const attacks = catalogue.all.filter((v) => v.kind === 'attack').length;
   const blocks: Block[] = [
     { kind: 'para', text: ['I answer questions about the 2020 Russian–Turkish joint patrols on Syria’s M4 highway, only from a curated fact base: every line cites its sources, and where sources differ both sides are shown.'] },
@@ -23,7 +21,7 @@ export function answerHelp(index: KnowledgeIndex): Answer {
       ],
     },
   ];
-  if (first) blocks.push({ kind: 'line', label: 'Dates', text: [formatInterval(daysInterval({ first: first.days.first, last: lastDay }))] });
+  if (catalogue.all.length > 0) blocks.push({ kind: 'line', label: 'Dates', text: [spanText(catalogue.all.map((v) => v.days))] });
   if (catalogue.patrols.length > 0) blocks.push({ kind: 'line', label: 'Patrols', text: [catalogue.patrols.join(', ') + (attacks > 0 ? ` · ${plural(attacks, 'attack')} on record` : '')] });
   blocks.push({ kind: 'break' });
   for (const command of COMMANDS) blocks.push({ kind: 'line', label: usageLine(command.name), text: [`${command.description} e.g. ${command.examples[0]}`] });

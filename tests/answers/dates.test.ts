@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Dated } from '../../src/domain/types.ts';
 import { possibleDays } from '../../src/knowledge/days.ts';
-import { datedInterval, dateText, formatInterval, isoToDay, parseDateBound, parseDateRange, sameYear } from '../../src/answers/dates.ts';
+import { datedInterval, dateText, formatInterval, isoToDay, parseDateBound, parseDateRange, sameYear, spanText } from '../../src/answers/dates.ts';
 import { inlineText } from '../../src/answers/answer.ts';
 
 function dated(partial: Partial<Dated> & Pick<Dated, 'date' | 'date_precision'>): Dated {
@@ -112,8 +112,9 @@ describe('parseDateRange', () => {
     if (range.ok) expect(range.bounds).toEqual({ from: '2020-07-01', to: '2020-08-31' });
   });
 
-  it('the same month for both bounds is allowed', () => {
-    expect(parseDateRange('2020-07', 'July 2020').ok).toBe(true);
+  it('the same month or day for both bounds is allowed, and said once', () => {
+    expect(parseDateRange('2020-07', 'July 2020')).toMatchObject({ ok: true, text: 'in July 2020' });
+    expect(parseDateRange('2020-08-25', '25 August 2020')).toMatchObject({ ok: true, text: 'on 25 August 2020' });
   });
 
   it('refuses from after to, naming both dates', () => {
@@ -134,5 +135,30 @@ describe('parseDateRange', () => {
 describe('isoToDay and formatInterval', () => {
   it('round-trips a plain day', () => {
     expect(formatInterval({ start: isoToDay('2020-03-05'), end: isoToDay('2020-03-05') })).toBe('5 March 2020');
+  });
+});
+
+describe('spanText: what a set of events covers, each end as precise as its event', () => {
+  const days = (d: Dated) => possibleDays(d)!;
+  const sochi = days(dated({ date: '2018-09', date_precision: 'month' }));
+  const march5 = days(dated({ date: '2020-03-05', date_precision: 'day' }));
+  const july = days(dated({ date: '2020-07-01', date_precision: 'approximate', date_earliest: '2020-07-01', date_latest: '2020-07-16' }));
+  const aug25 = days(dated({ date: '2020-08-25', date_precision: 'day' }));
+  const training = days(dated({ date: '2020-09-01', date_precision: 'approximate', date_earliest: '2020-09-01', date_latest: '2020-09-05' }));
+
+  it('an end set by an event known only to a month, a week or a span is its month, never a day', () => {
+    expect(spanText([sochi, march5, training])).toBe('September 2018 – September 2020');
+    expect(spanText([july, aug25])).toBe('July – 25 August 2020');
+    expect(spanText([march5, training])).toBe('5 March – September 2020');
+  });
+
+  it('ends known to the day are days, written as formatInterval writes them', () => {
+    expect(spanText([march5, aug25])).toBe('5 March – 25 August 2020');
+    expect(spanText([aug25])).toBe('25 August 2020');
+    expect(spanText([march5, aug25], { months: 'short', year: false })).toBe('5 Mar – 25 Aug');
+  });
+
+  it('an end shared by a day-precise event and a vaguer one is the day', () => {
+    expect(spanText([july, days(dated({ date: '2020-07-01', date_precision: 'day' })), aug25])).toBe('1 July – 25 August 2020');
   });
 });

@@ -3,13 +3,19 @@
  * how many events each row holds and which patrols are numbered, how many dates are certain, and
  * what the axis leaves out. Counts and patrol numbers only: the card's own text tells the events.
  */
-import { daysInterval, formatInterval } from '../../answers/dates.ts';
+import { daysInterval, formatInterval, spanText as eventsSpanText } from '../../answers/dates.ts';
 import { listText, plural } from '../../answers/words.ts';
 import type { TimelineLayout } from './layout.ts';
 import type { DaySpan } from './time-axis.ts';
 
 function spanText(span: DaySpan): string {
   return formatInterval(daysInterval(span));
+}
+
+/** What the picture covers: its events' days within the range, each end as precise as its event. */
+function coveredText(layout: TimelineLayout): string {
+  const { range } = layout;
+  return eventsSpanText(layout.marks.map(({ event }) => ({ first: Math.max(event.first, range.first), last: Math.min(event.last, range.last) })));
 }
 
 /** Patrol numbers listed one by one; past this, the first few and how many more. */
@@ -28,7 +34,7 @@ function numbers(labels: readonly (string | undefined)[], on: string): string {
 
 export function describeTimeline(layout: TimelineLayout): string {
   const { marks } = layout;
-  const sentences = [`Timeline of ${plural(marks.length, 'event')}, ${spanText(layout.range)}, one row per kind.`];
+  const sentences = [`Timeline of ${plural(marks.length, 'event')}, ${coveredText(layout)}, one row per kind.`];
   const rows = layout.rows.map((row) => {
     const inRow = marks.filter((m) => m.event.row === row.row.key);
     const labels = inRow.map((m) => m.event.label);
