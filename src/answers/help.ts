@@ -1,7 +1,7 @@
 /** /help: what the bot knows (counted from the fact base) and how to ask. */
 import type { KnowledgeIndex } from '../search/types.ts';
 import type { Answer, Block, MenuOption } from './answer.ts';
-import { spanText } from './dates.ts';
+import { spanText } from '../text/day-spans.ts';
 import { eventsOf } from './events.ts';
 import { COMMANDS, usageLine, type Target } from './query.ts';
 import { plural } from './words.ts';

@@ -76,7 +76,7 @@ export class FactIndex implements KnowledgeIndex {
       entities,
       places,
       sources: new SourceDirectory(base.sourceById, names, entities.get('source')!),
-      patrols: new PatrolDirectory(entities.get('patrol')!),
+      patrols: new PatrolDirectory(entities.get('patrol')!, base.events),
       searchSuggester: new SearchSuggester(search, vocabulary, names, starters),
     };
     return new FactIndex(base, parts, { from, ms: performance.now() - started, terms: text.termCount });

@@ -2,41 +2,31 @@
  * The joint patrols the fact base knows, each with the date to show beside its number in `/patrol`
  * autocomplete ("Patrol 22 — 22 July 2020").
  */
-import { format, parseISO } from 'date-fns';
-import type { Dated, Fact } from '../domain/types.ts';
+import type { Dated, EventRecord, Fact } from '../domain/types.ts';
+import { possibleDays } from '../knowledge/days.ts';
+import { daysInterval, formatInterval } from '../text/day-spans.ts';
 import { foldText } from '../text/normalise.ts';
-import { firstPossibleDay, isoDay } from '../knowledge/days.ts';
 import type { Entity } from './entities.ts';
 import { ChoiceList, choiceLimit } from './suggestion.ts';
 import type { Suggestion } from './types.ts';
 
 const labels = new Map<string, string>();
 
-/** A fact's date as precisely as it is known, for a short label (memoised: dates repeat a lot). */
-export function shortDateLabel(fact: Dated): string {
-  const key = `${fact.date_precision} ${fact.date} ${fact.date_earliest ?? ''}`;
+/**
+ * A record's possible days in words, as its card writes them ("22 July 2020", "1–16 July 2020"):
+ * a date known to a span is the span, never a single day (memoised: dates repeat a lot).
+ */
+export function shortDateLabel(record: Dated): string {
+  const days = possibleDays(record);
+  if (!days) return 'date unknown';
+  const key = `${days.first} ${days.last}`;
   let label = labels.get(key);
   if (label === undefined) {
-    label = formatShortDate(fact);
+    label = formatInterval(daysInterval(days));
     if (labels.size > 50_000) labels.clear();
     labels.set(key, label);
   }
   return label;
-}
-
-function formatShortDate(fact: Dated): string {
-  switch (fact.date_precision) {
-    case 'day':
-      return format(parseISO(fact.date), 'd MMMM yyyy');
-    case 'month':
-      return format(parseISO(`${fact.date}-01`), 'MMMM yyyy');
-    case 'year':
-      return fact.date;
-    case 'week':
-      return `week of ${format(parseISO(isoDay(firstPossibleDay(fact))), 'd MMMM yyyy')}`;
-    case 'approximate':
-      return `c. ${format(parseISO(fact.date.length === 10 ? fact.date : isoDay(firstPossibleDay(fact))), 'd MMMM yyyy')}`;
-  }
 }
 
 interface PatrolEntry {
@@ -50,11 +40,19 @@ export class PatrolDirectory {
   readonly ordinals: readonly number[];
   readonly #entries: readonly PatrolEntry[];
 
-  /** @param patrols the patrol entities (id: the ordinal), each with its facts in date order */
-  constructor(patrols: ReadonlyMap<string, Entity>) {
-    this.ordinals = [...patrols.keys()].map(Number).sort((a, b) => a - b);
+  /**
+   * @param patrols the patrol entities (id: the ordinal), each with its facts in date order
+   * @param events the event records: a numbered patrol's date is its record's, as on its card
+   */
+  constructor(patrols: ReadonlyMap<string, Entity>, events: readonly EventRecord[]) {
+    const numbered = events.filter((e) => e.patrol !== undefined);
+    this.ordinals = [...new Set([...[...patrols.keys()].map(Number), ...numbered.map((e) => e.patrol!.number)])].sort((a, b) => a - b);
     this.#entries = this.ordinals.map((ordinal) => {
-      const name = `Patrol ${ordinal} — ${patrolDate(patrols.get(String(ordinal))?.facts ?? [])}`;
+      // The patrol itself first, then what befell it: the record its card opens with.
+      const records = numbered.filter((e) => e.patrol!.number === ordinal);
+      const record = records.find((e) => e.kind === 'patrol') ?? records[0];
+      const date = record ? shortDateLabel(record) : patrolDate(patrols.get(String(ordinal))?.facts ?? []);
+      const name = `Patrol ${ordinal} — ${date}`;
       return { ordinal, name, folded: foldText(name) };
     });
   }
@@ -80,8 +78,9 @@ export class PatrolDirectory {
 const PRECISION_ORDER: readonly Fact['date_precision'][] = ['day', 'week', 'approximate', 'month', 'year'];
 
 /**
- * The date of a patrol from its patrol facts (else any fact about it), as precise as the most
- * precise of them; when those disagree, the label says so rather than picking one silently.
+ * The date of a patrol that no record numbers yet, from its patrol facts (else any fact about it),
+ * as precise as the most precise of them; when those disagree, the label says so rather than
+ * picking one silently.
  */
 function patrolDate(facts: readonly Fact[]): string {
   const patrolFacts = facts.filter((fact) => fact.kind === 'patrol');

@@ -154,6 +154,17 @@ describe('/patrol N: one card that answers first', () => {
     });
   });
 
+  it('its autocomplete choice gives the date its card heading gives, a span where the date is one', () => {
+    for (const n of patrolNumbers()) {
+      const heading = card({ command: 'patrol', number: n }).title;
+      const choice = index.suggestPatrols(String(n), 25).find((s) => s.value === String(n));
+      expect(choice?.name.replace(' — ', ' · '), `patrol ${n}`).toBe(heading);
+    }
+    // The real base has patrols known only to a span of days: the comparison covers them.
+    const known = (n: number) => possibleDays(eventsOfPatrol(n)[0]!)!;
+    expect(patrolNumbers().some((n) => known(n).first !== known(n).last)).toBe(true);
+  });
+
   it('an unknown patrol is plainly not on record, with the ones that are and a way to open them', () => {
     const known = new Set(patrolNumbers());
     const missing = Array.from({ length: 999 }, (_, i) => i + 1).find((n) => !known.has(n))!;

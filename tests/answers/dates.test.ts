@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Dated } from '../../src/domain/types.ts';
 import { possibleDays } from '../../src/knowledge/days.ts';
-import { datedInterval, dateText, formatInterval, isoToDay, parseDateBound, parseDateRange, sameYear, spanText } from '../../src/answers/dates.ts';
+import { datedInterval, dateText, isoToDay, parseDateBound, parseDateRange, sameYear } from '../../src/answers/dates.ts';
+import { formatInterval, spanText } from '../../src/text/day-spans.ts';
 import { inlineText } from '../../src/answers/answer.ts';
 
 function dated(partial: Partial<Dated> & Pick<Dated, 'date' | 'date_precision'>): Dated {

@@ -3,7 +3,7 @@
  * how many events each row holds and which patrols are numbered, how many dates are certain, and
  * what the axis leaves out. Counts and patrol numbers only: the card's own text tells the events.
  */
-import { daysInterval, formatInterval, spanText as eventsSpanText } from '../../answers/dates.ts';
+import { daysInterval, formatInterval, spanText as eventsSpanText } from '../../text/day-spans.ts';
 import { listText, plural } from '../../answers/words.ts';
 import type { TimelineLayout } from './layout.ts';
 import type { DaySpan } from './time-axis.ts';
