@@ -62,15 +62,13 @@ function quotesPanel(card: Answer, base: FactBase, facts: readonly Fact[]): Answ
   let used = 0;
   let left = 0;
   for (const source of citations.sources) {
-    const quotes = bySource.get(source.id);
-    if (!quotes) continue;
-    const by = source.author ? ` by ${source.author}` : '';
-    const publisher = source.publisher === source.short_name ? '' : ` · ${source.publisher ?? 'publisher not named in the text'}`;
-    const heading: Inline = [{ strong: `[${citations.number(source)}] ${source.short_name}` }, ` · “${source.title}”${publisher}${by} · ${dateText(source, { months: 'short' })}`];
-    if (blocks.length > 0) blocks.push({ kind: 'break' });
-    blocks.push({ kind: 'subheading', text: heading });
+    const facts = bySource.get(source.id);
+    if (!facts) continue;
+    // Each quote once, as many as the budget holds; a source none of whose quotes fit gets no
+    // heading (a heading over nothing reads as a source with nothing to say).
+    const shown: Block[] = [];
     const seen = new Set<string>();
-    for (const fact of quotes) {
+    for (const fact of facts) {
       if (seen.has(fact.quote)) continue;
       seen.add(fact.quote);
       if (used + fact.quote.length > PANEL_BUDGET && used > 0) {
@@ -79,12 +77,24 @@ function quotesPanel(card: Answer, base: FactBase, facts: readonly Fact[]): Answ
       }
       used += fact.quote.length;
       const who = speaker(base, fact, source);
-      blocks.push({ kind: 'quote', text: fact.quote, ...(who ? { by: who } : {}) });
+      shown.push({ kind: 'quote', text: fact.quote, ...(who ? { by: who } : {}) });
     }
+    if (shown.length === 0) continue;
+    const by = source.author ? ` by ${source.author}` : '';
+    const publisher = source.publisher === source.short_name ? '' : ` · ${source.publisher ?? 'publisher not named in the text'}`;
+    const heading: Inline = [{ strong: `[${citations.number(source)}] ${source.short_name}` }, ` · “${source.title}”${publisher}${by} · ${dateText(source, { months: 'short' })}`];
+    if (blocks.length > 0) blocks.push({ kind: 'break' });
+    blocks.push({ kind: 'subheading', text: heading }, ...shown);
   }
-  if (left > 0) blocks.push({ kind: 'small', text: [`${plural(left, 'more quote')}: see /source for each source.`] });
+  if (left > 0) {
+    // Where the rest are: a source card lists its facts in its menu, each fact's card has its quote;
+    // any other card's sources open from this panel's menu.
+    const where = card.target.command === 'source' ? 'open a fact from the card’s menu for its quote' : 'open a source from the menu below for its full record';
+    blocks.push({ kind: 'small', text: [`${plural(left, 'more quote')}: ${where}.`] });
+  }
+  // Our words, not the sources': said so, as the disputes panel says it.
   const readings = card.evidence?.readings ?? [];
-  if (readings.length > 0) blocks.push({ kind: 'small', text: [readings.map((r) => cut(r, READING_MAX)).join(' ')] });
+  if (readings.length > 0) blocks.push({ kind: 'small', text: [`Our reading: ${readings.map((r) => cut(r, READING_MAX)).join(' ')}`] });
   const sources = citations.sources.filter((s) => bySource.has(s.id));
   return {
     target: card.target,
@@ -106,12 +116,12 @@ function disputesPanel(card: Answer, base: FactBase, facts: readonly Fact[]): An
   );
   const blocks: Block[] = [];
   let used = 0;
-  let left = 0;
+  const left: string[] = [];
   for (const dispute of disputes) {
     const claims = dispute.claims.flatMap((id) => base.factById.get(id) ?? []);
     const size = dispute.title.length + claims.reduce((n, f) => n + f.quote.length + 40, 0) + (dispute.note?.length ?? 0);
     if (used > 0 && used + size > PANEL_BUDGET) {
-      left++;
+      left.push(dispute.title);
       continue;
     }
     used += size;
@@ -132,7 +142,12 @@ function disputesPanel(card: Answer, base: FactBase, facts: readonly Fact[]): An
     }
     if (dispute.note) blocks.push({ kind: 'small', text: [`Our reading: ${cut(dispute.note.trim(), READING_MAX)}`] });
   }
-  if (left > 0) blocks.push({ kind: 'small', text: [`${plural(left, 'more dispute')}: open a narrower card to see them.`] });
+  if (left.length > 0) {
+    // Named, so that a reader knows what else is disputed; each is whole on the card of a patrol,
+    // an attack or a fact it concerns.
+    const where = card.target.command === 'source' ? 'open a fact from the card’s menu' : 'open a patrol, an attack or a fact it concerns';
+    blocks.push({ kind: 'small', text: [`Also disputed, not shown here: ${left.map((t) => `“${t}”`).join(' · ')}; to read one, ${where}.`] });
+  }
   if (disputes.length === 0) blocks.push({ kind: 'para', text: ['The sources behind this card do not disagree on record.'] });
   return {
     target: card.target,
