@@ -10,7 +10,7 @@ import { cited, panelActions } from './event-card.ts';
 import { briefOf, eventLabel, eventsOf, type EventView } from './events.ts';
 import { fitList, LONG_LIST_BUDGET, MENU_MAX, type Entry } from './lists.ts';
 import type { Target } from './query.ts';
-import { plural } from './words.ts';
+import { listText, plural } from './words.ts';
 
 const KIND_TEXT: Record<Source['kind'], string> = {
   'news-article': 'A news article',
@@ -53,7 +53,7 @@ function details(source: Source): Block[] {
   if (source.url) blocks.push({ kind: 'line', label: 'Address', text: [source.url] });
   if (source.non_article.length > 0) {
     const parts = [...new Set(source.non_article.map((part) => NON_ARTICLE_TEXT[part.kind]))];
-    blocks.push({ kind: 'small', text: [`Not quoted: the page's ${parts.join(', ')}: they are not part of the article.`] });
+    blocks.push({ kind: 'small', text: [`Not quoted, as not part of the article: ${listText(parts)} on the page.`] });
   }
   return blocks;
 }

@@ -301,6 +301,13 @@ describe('/timeline, /source, /help', () => {
       const text = shown({ command: 'source', id: source.id });
       expect(text).toContain(source.publisher ?? 'not named in the text');
       expect(menuValues(renderDiscord(a)).length).toBe(Math.min(25, index.factsFromSource(source.id).length));
+      // What the page holds besides the article is named in one plain sentence, each kind once.
+      if (source.non_article.length > 0) {
+        const line = text.split('\n').find((l) => l.includes('Not quoted'));
+        expect(line, source.id).toMatch(/^-# Not quoted, as not part of the article: [a-z' ,]+ on the page\.$/);
+        const kinds = new Set(source.non_article.map((p) => p.kind)).size;
+        expect(line!.split(': ')[1]!.split(/, | and /).length, source.id).toBe(kinds);
+      }
     }
     const unknown = card({ command: 'source', id: 'no-such-source' });
     expect(unknown.kind).toBe('not-found');
