@@ -23,14 +23,21 @@ function monthOptions(views: readonly EventView[]): MenuOption[] {
   return options;
 }
 
-/** Each month with at least one event starting in it, in order: the "Jump to month…" options. */
+/**
+ * Each month with at least one event starting in it, in order: the "Jump to month…" options. Each
+ * counts the events its card lists: every event whose possible days reach into the month, so an
+ * event of 31 August – 1 September counts in both. (Months that only a long span reaches into get
+ * no option of their own: an event known to a year would otherwise fill the menu.)
+ */
 function buildMonthOptions(views: readonly EventView[]): MenuOption[] {
   const counts = new Map<string, number>();
-  for (const view of views) {
-    const month = isoDay(view.days.first).slice(0, 7);
-    counts.set(month, (counts.get(month) ?? 0) + 1);
-  }
+  for (const view of views) counts.set(isoDay(view.days.first).slice(0, 7), 0);
   const months = [...counts.keys()].sort();
+  for (const view of views) {
+    const first = isoDay(view.days.first).slice(0, 7);
+    const last = isoDay(view.days.last).slice(0, 7);
+    for (const month of months) if (month >= first && month <= last) counts.set(month, counts.get(month)! + 1);
+  }
   // Discord allows 25 options: a long fact base keeps the latest months, where a reader is likely to be going.
   return months.slice(-MENU_MAX).map((month) => {
     return {

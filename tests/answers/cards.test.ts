@@ -288,6 +288,12 @@ describe('/timeline, /source, /help', () => {
   it('/timeline: one line per event in date order, and a menu to jump to any month', () => {
     const a = card({ command: 'timeline' });
     expect(menuValues(renderDiscord(a)).every((v) => /^timeline:from=\d{4}-\d{2}&to=\d{4}-\d{2}$/.test(v))).toBe(true);
+    // Each month's option counts the events its card lists, those spanning two months in both.
+    for (const option of a.menu!.options) {
+      const month = card(option.target);
+      const lead = month.blocks.find((b) => b.kind === 'para');
+      expect(lead && lead.kind === 'para' && inlineText(lead.text), option.label).toMatch(new RegExp(`^${option.description} in ${option.label}`));
+    }
     const august = card({ command: 'timeline', from: '2020-08', to: '2020-08' });
     for (const e of base.events.filter((x) => x.date.startsWith('2020-08') && possibleDays(x)!.first === possibleDays(x)!.last)) {
       expect(displayed(visibleText(renderDiscord(august)))).toContain(e.brief.text);
