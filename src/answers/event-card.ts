@@ -38,7 +38,8 @@ export function inferenceNotes(views: readonly EventView[]): string[] {
   for (const view of views) {
     if (view.patrol?.inferred && view.patrol.note) notes.add(view.patrol.note);
     if (view.identificationNote) notes.add(view.identificationNote);
-    if (view.dateNote) notes.add(view.dateNote);
+    // The note says how (“Tuesday” (SOFREP)…); the prefix says that it is our inference, once.
+    if (view.dateNote) notes.add(`date inferred: ${view.dateNote}`);
   }
   return [...notes];
 }
