@@ -13,8 +13,11 @@ import type { Target } from './query.ts';
 import { buildSnippet } from './snippet.ts';
 import { plural } from './words.ts';
 
-/** How many facts a search considers; the card shows what fits and the menu opens any of them. */
-const SEARCH_LIMIT = 10;
+/**
+ * How many facts a search considers: as many as the menu holds. The card shows what fits and the
+ * menu opens any of them, so no real match is out of reach.
+ */
+const SEARCH_LIMIT = MENU_MAX;
 /** Queries are cut to this many characters: no useful question is longer, and it bounds the cost. */
 const MAX_QUERY = 300;
 /** Longest stretch of the query echoed back. */

@@ -244,6 +244,16 @@ describe('/search', () => {
     for (const value of values) expect(value).toMatch(/^fact:id=/);
   });
 
+  it('casualties: the wounded and the killed are on the card or in its menu, none left out', () => {
+    const hurt = base.facts.filter(
+      (f) => (f.kind === 'casualties' || f.tags.includes('casualties')) && /\b(?:wounded|injured|killed|died)\b/i.test(f.statement),
+    );
+    expect(hurt.length).toBeGreaterThan(3);
+    const a = card({ command: 'search', query: 'casualties' });
+    expect(menuValues(renderDiscord(a))).toEqual(expect.arrayContaining(hurt.map((f) => `fact:id=${f.id}`)));
+    expect(shown({ command: 'search', query: 'casualties' })).not.toContain('left out');
+  });
+
   it('empty or wordless input gets a helpful message, words found nowhere a plain no', () => {
     expect(card({ command: 'search', query: '' }).kind).toBe('invalid-input');
     expect(card({ command: 'search', query: '!!! ???' }).kind).toBe('invalid-input');
@@ -287,6 +297,8 @@ describe('what a reader sees before pressing anything', () => {
     { command: 'where', place: 'ain-hour' },
     { command: 'where', place: 'Latakia' },
     { command: 'search', query: 'human shields' },
+    { command: 'search', query: 'casualties' },
+    { command: 'search', query: 'patrol' },
   ];
 
   it('/patrol N, /attacks, /where X and /search Q: 1,000 characters or fewer, in one message', () => {
