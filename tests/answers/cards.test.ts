@@ -7,8 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { answer, panel } from '../../src/answers/index.ts';
 import { inlineText, type Answer } from '../../src/answers/answer.ts';
 import type { Target } from '../../src/answers/query.ts';
-import type { EventRecord, FactBase } from '../../src/domain/types.ts';
-import { possibleDays } from '../../src/knowledge/days.ts';
+import type { EventRecord, Fact, FactBase } from '../../src/domain/types.ts';
+import { periodOf, possibleDays } from '../../src/knowledge/days.ts';
 import { renderDiscord } from '../../src/render/discord.ts';
 import { renderTerminal } from '../../src/render/terminal.ts';
 import type { KnowledgeIndex } from '../../src/search/types.ts';
@@ -252,6 +252,21 @@ describe('/search', () => {
     const a = card({ command: 'search', query: 'casualties' });
     expect(menuValues(renderDiscord(a))).toEqual(expect.arrayContaining(hurt.map((f) => `fact:id=${f.id}`)));
     expect(shown({ command: 'search', query: 'casualties' })).not.toContain('left out');
+  });
+
+  it('a date (2020-08-25, 2020-08): the facts of that very day first, before any that only say its numbers', () => {
+    const days = (f: Fact) => possibleDays(f)!;
+    const single = base.facts.filter((f) => days(f).first === days(f).last);
+    const dates = [...new Set(single.map((f) => f.date))];
+    expect(dates.length).toBeGreaterThan(1);
+    for (const date of [...dates, ...new Set(dates.map((d) => d.slice(0, 7)))]) {
+      const period = periodOf(date)!;
+      const within = single.filter((f) => days(f).first >= period.first && days(f).last <= period.last).map((f) => f.id);
+      const facts = card({ command: 'search', query: date }).evidence!.facts;
+      const first = facts.slice(0, Math.min(within.length, 25));
+      expect(first.length, date).toBe(Math.min(within.length, 25));
+      for (const id of first) expect(within, `${id} on ${date}`).toContain(id);
+    }
   });
 
   it('empty or wordless input gets a helpful message, words found nowhere a plain no', () => {
