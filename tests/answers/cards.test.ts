@@ -299,6 +299,27 @@ describe('/timeline, /source, /help', () => {
     expect(menuValues(renderDiscord(unknown)).length).toBeGreaterThan(0);
   });
 
+  it('/source by its title: as written, in any case and punctuation, in quote marks, begun or misspelt', () => {
+    const opens = (typed: string, source: { id: string; title: string }) => {
+      const a = card({ command: 'source', id: typed });
+      expect(a.kind, typed).toBe('ok');
+      expect(a.target, typed).toEqual({ command: 'source', id: source.id });
+    };
+    const key = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    for (const source of base.sources) {
+      opens(source.title, source);
+      opens(source.title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' '), source);
+      opens(`“${source.title.toUpperCase()}”`, source);
+      // A letter left out of its longest word.
+      const longest = source.title.split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a));
+      opens(source.title.replace(longest, longest.slice(0, 2) + longest.slice(3)), source);
+      // Its first words, when no other title begins so.
+      const words = source.title.split(/\s+/);
+      const begun = words.map((_, k) => words.slice(0, k + 1).join(' ')).find((p) => base.sources.filter((s) => `${key(s.title)} `.startsWith(`${key(p)} `)).length === 1);
+      if (begun && begun !== source.title) opens(begun, source);
+    }
+  });
+
   it('/help: counts what the base holds', () => {
     const text = shown({ command: 'help' });
     expect(text).toContain(`${base.facts.length} facts from ${base.sources.length} sources`);
