@@ -5,14 +5,33 @@
  */
 import type { KnowledgeIndex } from '../search/types.ts';
 import { STOP_WORDS } from '../search/stop-words.ts';
+import { ordinalWord } from '../knowledge/patrol-ordinals.ts';
 import { nameKey, normaliseTerms } from '../text/normalise.ts';
 import type { Target } from './query.ts';
 
-const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+/** The ordinals 1–99 as words ("first", "twenty-first"), written with a hyphen; by their number. */
+const ORDINAL_WORDS = new Map<string, number>(Array.from({ length: 99 }, (_, i) => [ordinalWord(i + 1)!, i + 1]));
+/** Every one, a compound also with a space ("twenty first"), longest first. */
+const ORDINAL_PATTERN = [...ORDINAL_WORDS.keys()]
+  .sort((a, b) => b.length - a.length)
+  .map((word) => word.replace('-', '[- ]'))
+  .join('|');
 
-/** "patrol 26", "patrol #26", "the 26th patrol", "26th joint patrol", "the first patrol". */
-const PATROL_AFTER = /\bpatrol\s*(?:no\.?\s*|number\s*|#\s*)?(\d{1,3})\b/i;
-const PATROL_BEFORE = new RegExp(`\\b(\\d{1,3})(?:st|nd|rd|th)?\\s+(?:joint\\s+|russian[- ]turkish\\s+|turkish[- ]russian\\s+)?patrol\\b|\\b(${ORDINAL_WORDS.join('|')})\\s+(?:joint\\s+)?patrol\\b`, 'i');
+/** Month names, whole or short; "may" only where it ends the date ("25 May", "May 25, 2020"), not in "26 may have". */
+const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may(?=\\s*(?:$|[^\\w\\s]|\\d))|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+
+/**
+ * "patrol 26", "patrol #26", "the 26th patrol", "26th joint patrol", "the first patrol", "the
+ * twenty-first patrol". A number that is a day of a month is not a patrol's ("the patrol 25 August",
+ * "the August 25 patrol"): that is a date, and is searched for. A compound ordinal is read whole:
+ * "twenty-first" is not "first".
+ */
+const PATROL_AFTER = new RegExp(`\\bpatrol\\s*(?:no\\.?\\s*|number\\s*|#\\s*)?(\\d{1,3})\\b(?!\\s*(?:of\\s+)?(?:${MONTHS})\\b)`, 'i');
+const PATROL_BEFORE = new RegExp(
+  `(?<!\\b(?:${MONTHS})\\.?\\s*)\\b(\\d{1,3})(?:st|nd|rd|th)?\\s+(?:joint\\s+|russian[- ]turkish\\s+|turkish[- ]russian\\s+)?patrol\\b` +
+    `|(?<![\\w-])(${ORDINAL_PATTERN})\\s+(?:joint\\s+)?patrol\\b`,
+  'i',
+);
 
 /** Words a question is asked with: they say nothing about what is asked. */
 const QUESTION_WORDS = new Set(
@@ -30,7 +49,7 @@ export function patrolNumberIn(text: string): number | undefined {
   if (after) return Number(after[1]);
   const before = PATROL_BEFORE.exec(text);
   if (before?.[1]) return Number(before[1]);
-  if (before?.[2]) return ORDINAL_WORDS.indexOf(before[2].toLowerCase()) + 1;
+  if (before?.[2]) return ORDINAL_WORDS.get(before[2].toLowerCase().replace(/\s+/, '-'));
   return undefined;
 }
 

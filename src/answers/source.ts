@@ -1,5 +1,6 @@
 /** /source <id>: one source, its full citation, and what the fact base takes from it. */
 import type { FactBase, Source } from '../domain/types.ts';
+import { closest } from '../knowledge/issues.ts';
 import type { KnowledgeIndex } from '../search/types.ts';
 import { nameKey } from '../text/normalise.ts';
 import type { Answer, Block, MenuOption } from './answer.ts';
@@ -71,6 +72,21 @@ function byShortName(base: FactBase, typed: string): Source[] {
   return key === '' ? [] : base.sources.filter((s) => nameKey(s.short_name) === key);
 }
 
+/**
+ * The source whose title is `typed` (case, quote marks and punctuation aside), else the one whose
+ * title begins with it, else the one whose title it misspells: among the names index's suggestions.
+ * Undefined when no title, or more than one, reads so.
+ */
+function byTitle(index: KnowledgeIndex, typed: string): Source | undefined {
+  const key = nameKey(typed);
+  if (key === '') return undefined;
+  const suggested = index.suggestSources(typed, MENU_MAX).flatMap((s) => index.base.sourceById.get(s.value) ?? []);
+  const only = (sources: readonly Source[]) => (sources.length === 1 ? sources[0] : undefined);
+  const titled = (test: (title: string) => boolean) => suggested.filter((s) => test(nameKey(s.title)));
+  const near = closest(key, suggested.map((s) => nameKey(s.title)));
+  return only(titled((title) => title === key)) ?? only(titled((title) => `${title} `.startsWith(`${key} `))) ?? (near === undefined ? undefined : only(titled((title) => title === near)));
+}
+
 function sourceTarget(id: string): Target {
   return { command: 'source', id };
 }
@@ -89,7 +105,8 @@ export function answerSource(index: KnowledgeIndex, input: string): Answer {
   const id = input.trim();
   const target = sourceTarget(id);
   const named = byShortName(base, id);
-  const source = base.sourceById.get(id) ?? base.sourceById.get(id.toLowerCase()) ?? (named.length === 1 ? named[0] : undefined);
+  const source =
+    base.sourceById.get(id) ?? base.sourceById.get(id.toLowerCase()) ?? (named.length === 1 ? named[0] : named.length === 0 ? byTitle(index, id) : undefined);
   if (!source && named.length > 1) {
     return noticeAnswer(target, 'not-found', 'Which source?', [`${named.length} sources are from “`, user(id, MAX_ID_ECHO), '”: pick one.'], [], { menu: sourceMenu(named) });
   }

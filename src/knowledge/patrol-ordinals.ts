@@ -19,7 +19,7 @@ function cardinalWord(n: number): string | undefined {
 }
 
 /** "first", "twelfth", "twentieth", "twenty-fifth": the ordinal made from the cardinal's last word. */
-function ordinalWord(n: number): string | undefined {
+export function ordinalWord(n: number): string | undefined {
   const cardinal = cardinalWord(n);
   if (cardinal === undefined) return undefined;
   const irregular: Record<string, string> = { one: 'first', two: 'second', three: 'third', five: 'fifth', eight: 'eighth', nine: 'ninth', twelve: 'twelfth' };

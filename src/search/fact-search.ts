@@ -21,7 +21,11 @@ import { termQuery } from './terms.ts';
 import type { FactHit, FactSearchResult } from './types.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
-/** Results scoring under this share of the best are not real matches of the query. */
+/**
+ * Results scoring under this share of the best are not real matches of the query — unless they
+ * matched every query word as typed: "casualties" finds the facts of that kind or tag as well as the
+ * one that says the word in its statement, whose score is several times theirs.
+ */
 const RELATIVE_CUTOFF = 0.2;
 /** "attacks near Ain Hour": the facts at Ain Hawr first. */
 const PLACE_NAMED_BOOST = 2;
@@ -33,11 +37,11 @@ export interface SearchSettings {
 
 export class FactSearch {
   // Per fact position, reused by every search (searches run one at a time on the event loop): the
-  // score so far, which query words matched (one bit each), whether one matched as typed, and the
+  // score so far, which query words matched (one bit each), which of them matched as typed, and the
   // text index's result. `touched` lists the positions to read and reset.
   readonly #score: Float64Array;
   readonly #words: Uint16Array;
-  readonly #exact: Uint8Array;
+  readonly #exact: Uint16Array;
   readonly #text: Array<SearchResult | undefined>;
   readonly #touched: Int32Array;
 
@@ -51,7 +55,7 @@ export class FactSearch {
     const n = base.facts.length;
     this.#score = new Float64Array(n);
     this.#words = new Uint16Array(n);
-    this.#exact = new Uint8Array(n);
+    this.#exact = new Uint16Array(n);
     this.#text = new Array<SearchResult | undefined>(n).fill(undefined);
     this.#touched = new Int32Array(n);
   }
@@ -67,15 +71,15 @@ export class FactSearch {
       return bits;
     };
     let touched = 0;
-    const add = (position: number, score: number, bits: number, exact: boolean) => {
+    const add = (position: number, score: number, bits: number, exact: number) => {
       if (this.#words[position] === 0) this.#touched[touched++] = position;
       this.#score[position]! += score;
       this.#words[position]! |= bits;
-      if (exact) this.#exact[position] = 1;
+      this.#exact[position]! |= exact;
     };
     try {
       for (const result of this.text.search(termQuery(words), textFields ? { ...options, fields: [...textFields] } : options)) {
-        add(result.id as number, raw(result), bitsOf(result), matchedAsTyped(result));
+        add(result.id as number, raw(result), bitsOf(result), bitsAsTyped(result, bit));
         this.#text[result.id as number] = result;
       }
       const matches = this.names.match(termQuery(words), { ...options, boost: { ...NAME_BOOST } });
@@ -83,7 +87,7 @@ export class FactSearch {
       for (const { entity, result } of matches) {
         const score = (raw(result) * idf(entity.facts.length, this.base.facts.length)) / rarestName;
         const bits = bitsOf(result);
-        const exact = matchedAsTyped(result);
+        const exact = bitsAsTyped(result, bit);
         for (const position of entity.positions) add(position, score, bits, exact);
       }
       const named = new Set(this.places.mentionedIn(query).map((place) => place.id));
@@ -92,7 +96,7 @@ export class FactSearch {
         const atNamedPlace = named.size > 0 && this.base.facts[position]!.places.some((id) => named.has(id));
         this.#score[position]! *= bitCount(this.#words[position]!) * (atNamedPlace ? PLACE_NAMED_BOOST : 1);
       }
-      const { best, real } = this.#realMatches(touched, limit);
+      const { best, real } = this.#realMatches(touched, limit, (1 << words.length) - 1);
       const matched = new Map(matches.map((match) => [match.entity, match.result]));
       return { hits: best.map((position) => this.#hit(position, matched)), leftOut: touched - real };
     } finally {
@@ -104,17 +108,17 @@ export class FactSearch {
    * The exact-over-approximate rule and the relative cut-off: a fact that matched only a completion
    * or a misspelling of the query words is left out when other facts matched the words themselves
    * ("human shields" does not bring "humanitarian" missions), and so is anything scoring far below
-   * the best. (MiniSearch's `filter` sees one result at a time; both rules depend on all of them.)
-   * Returns the best `limit` positions, best first (ties: earlier in the fact base first), and how
-   * many facts are real matches.
+   * the best that did not match every query word as typed (`all`: their bits). (MiniSearch's `filter`
+   * sees one result at a time; both rules depend on all of them.) Returns the best `limit` positions,
+   * best first (ties: earlier in the fact base first), and how many facts are real matches.
    */
-  #realMatches(touched: number, limit: number): { best: number[]; real: number } {
+  #realMatches(touched: number, limit: number, all: number): { best: number[]; real: number } {
     let exactOnly = false;
     let top = 0;
-    for (let i = 0; i < touched; i++) exactOnly ||= this.#exact[this.#touched[i]!] === 1;
+    for (let i = 0; i < touched; i++) exactOnly ||= this.#exact[this.#touched[i]!] !== 0;
     for (let i = 0; i < touched; i++) {
       const position = this.#touched[i]!;
-      if (!exactOnly || this.#exact[position] === 1) top = Math.max(top, this.#score[position]!);
+      if (!exactOnly || this.#exact[position] !== 0) top = Math.max(top, this.#score[position]!);
     }
     const floor = top * RELATIVE_CUTOFF;
     const before = (a: number, b: number) => this.#score[a]! > this.#score[b]! || (this.#score[a] === this.#score[b] && a < b);
@@ -122,7 +126,8 @@ export class FactSearch {
     let real = 0;
     for (let i = 0; i < touched; i++) {
       const position = this.#touched[i]!;
-      if ((exactOnly && this.#exact[position] === 0) || this.#score[position]! < floor) continue;
+      const exact = this.#exact[position]!;
+      if ((exactOnly && exact === 0) || (this.#score[position]! < floor && exact !== all)) continue;
       real++;
       // The best `limit` so far, in order: a short insertion, since limit is at most 25.
       if (best.length === limit && !before(position, best[limit - 1]!)) continue;
@@ -138,7 +143,7 @@ export class FactSearch {
     const fact = this.base.facts[position]!;
     const terms = new Set(this.#text[position]?.terms);
     for (const entity of entitiesOfFact(this.names.entities, fact)) for (const term of matched.get(entity)?.terms ?? []) terms.add(term);
-    return { fact, score: this.#score[position]!, terms: [...terms], exact: this.#exact[position] === 1 };
+    return { fact, score: this.#score[position]!, terms: [...terms], exact: this.#exact[position] !== 0 };
   }
 
   #reset(touched: number): void {
@@ -157,10 +162,11 @@ function raw(result: SearchResult): number {
   return result.score / Math.max(1, result.queryTerms.length);
 }
 
-/** Whether some query word matched as typed: it is itself among the document's matching terms. */
-function matchedAsTyped(result: SearchResult): boolean {
-  for (const term of result.queryTerms) if (Object.hasOwn(result.match, term)) return true;
-  return false;
+/** The query words (their bits) that matched as typed: each is itself among the document's matching terms. */
+function bitsAsTyped(result: SearchResult, bit: ReadonlyMap<string, number>): number {
+  let bits = 0;
+  for (const term of result.queryTerms) if (Object.hasOwn(result.match, term)) bits |= bit.get(term) ?? 0;
+  return bits;
 }
 
 /** BM25's inverse document frequency (as MiniSearch computes it) of something in `n` of `count` documents. */

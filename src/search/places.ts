@@ -5,7 +5,8 @@
  * in a map. Anything else is a search of the names index for "did you mean" candidates.
  */
 import type { FactBase, Place } from '../domain/types.ts';
-import { nameKey, normaliseTerms } from '../text/normalise.ts';
+import { closest } from '../knowledge/issues.ts';
+import { foldText, nameKey, normaliseTerms } from '../text/normalise.ts';
 import type { Entity } from './entities.ts';
 import type { NameIndex, Spelling } from './names.ts';
 import { ChoiceList, choiceLimit } from './suggestion.ts';
@@ -20,6 +21,8 @@ const MAX_MENTION_WORDS_SCANNED = 32;
 export class PlaceDirectory {
   /** Every spelling's key, to the place and the spelling (name before alias before slug). */
   readonly #byKey = new Map<string, { readonly place: Place; readonly spelling: Spelling }>();
+  /** The same with the spaces taken out ("ainhawr"), as a name is typed run together; null where two places meet. */
+  readonly #byJoinedKey = new Map<string, { readonly place: Place; readonly spelling: Spelling } | null>();
   /** Places by how many facts are at them: what an empty /where suggests. */
   readonly #popular: readonly Place[];
 
@@ -32,6 +35,17 @@ export class PlaceDirectory {
       const place = spelling.field === 'place' ? base.placeById.get(spelling.entity.id) : undefined;
       if (place && !this.#byKey.has(spelling.key)) this.#byKey.set(spelling.key, { place, spelling });
     }
+    for (const place of base.places) {
+      for (const text of [place.name, ...place.aliases]) {
+        const found = this.#byKey.get(nameKey(text));
+        // With and without its article: "AinHawr", "AinalHawr".
+        for (const joined of new Set([nameKey(text), foldText(text)].map((key) => key.replaceAll(' ', '')))) {
+          const other = this.#byJoinedKey.get(joined);
+          if (other === undefined && found?.place === place) this.#byJoinedKey.set(joined, found);
+          else if (other && other.place !== place) this.#byJoinedKey.set(joined, null);
+        }
+      }
+    }
     const facts = (place: Place) => places.get(place.id)?.facts.length ?? 0;
     this.#popular = [...base.places].sort((a, b) => facts(b) - facts(a));
   }
@@ -42,10 +56,19 @@ export class PlaceDirectory {
     // A slug typed exactly as such ("ain-hawr") is reported as found by id; "Ain Hawr" by name.
     const bySlug = this.base.placeById.get(input.trim());
     if (bySlug) return { kind: 'found', place: bySlug, via: 'id', matched: bySlug.id };
-    const exact = this.#byKey.get(key);
+    const exact = this.#exact(key);
     if (exact) return { kind: 'found', place: exact.place, via: exact.spelling.via, matched: exact.spelling.text };
     const candidates = this.names.complete(input, 'place').slice(0, MAX_CANDIDATES);
-    return candidates.length > 0 ? { kind: 'suggestions', candidates: candidates.map((match) => this.#place(match.spelling)) } : { kind: 'none' };
+    if (candidates.length > 0) return { kind: 'suggestions', candidates: candidates.map((match) => this.#place(match.spelling)) };
+    // "AinHowr": a misspelling of a name typed run together.
+    const near = closest(key.replaceAll(' ', ''), this.#byJoinedKey.keys());
+    const guess = near === undefined ? undefined : this.#byJoinedKey.get(near);
+    return guess ? { kind: 'suggestions', candidates: [guess.place] } : { kind: 'none' };
+  }
+
+  /** The spelling whose key is `key`, or, with the spaces taken out, the one place's spelling that reads so. */
+  #exact(key: string): { readonly place: Place; readonly spelling: Spelling } | undefined {
+    return this.#byKey.get(key) ?? this.#byJoinedKey.get(key.replaceAll(' ', '')) ?? undefined;
   }
 
   /**
@@ -73,7 +96,7 @@ export class PlaceDirectory {
       for (const place of this.#popular) choices.add(`${place.name} — ${place.region}`, place.id);
       return choices.toArray();
     }
-    const exact = this.#byKey.get(nameKey(input));
+    const exact = this.#exact(nameKey(input));
     if (exact) this.#add(choices, exact.spelling);
     for (const match of this.names.complete(input, 'place')) {
       if (choices.full) break;

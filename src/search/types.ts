@@ -25,7 +25,7 @@ export interface FactSearchResult {
   /**
    * Matches not shown because they are not real ones (beyond those past the limit): facts that
    * matched only a completion or a misspelling of the query words while others matched the words
-   * themselves, and facts scoring far below the best.
+   * themselves, and facts scoring far below the best that did not match every query word as typed.
    */
   readonly leftOut: number;
 }

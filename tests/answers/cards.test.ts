@@ -7,8 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { answer, panel } from '../../src/answers/index.ts';
 import { inlineText, type Answer } from '../../src/answers/answer.ts';
 import type { Target } from '../../src/answers/query.ts';
-import type { EventRecord, FactBase } from '../../src/domain/types.ts';
-import { possibleDays } from '../../src/knowledge/days.ts';
+import type { EventRecord, Fact, FactBase } from '../../src/domain/types.ts';
+import { periodOf, possibleDays } from '../../src/knowledge/days.ts';
 import { renderDiscord } from '../../src/render/discord.ts';
 import { renderTerminal } from '../../src/render/terminal.ts';
 import type { KnowledgeIndex } from '../../src/search/types.ts';
@@ -277,6 +277,31 @@ describe('/search', () => {
     for (const value of values) expect(value).toMatch(/^fact:id=/);
   });
 
+  it('casualties: the wounded and the killed are on the card or in its menu, none left out', () => {
+    const hurt = base.facts.filter(
+      (f) => (f.kind === 'casualties' || f.tags.includes('casualties')) && /\b(?:wounded|injured|killed|died)\b/i.test(f.statement),
+    );
+    expect(hurt.length).toBeGreaterThan(3);
+    const a = card({ command: 'search', query: 'casualties' });
+    expect(menuValues(renderDiscord(a))).toEqual(expect.arrayContaining(hurt.map((f) => `fact:id=${f.id}`)));
+    expect(shown({ command: 'search', query: 'casualties' })).not.toContain('left out');
+  });
+
+  it('a date (2020-08-25, 2020-08): the facts of that very day first, before any that only say its numbers', () => {
+    const days = (f: Fact) => possibleDays(f)!;
+    const single = base.facts.filter((f) => days(f).first === days(f).last);
+    const dates = [...new Set(single.map((f) => f.date))];
+    expect(dates.length).toBeGreaterThan(1);
+    for (const date of [...dates, ...new Set(dates.map((d) => d.slice(0, 7)))]) {
+      const period = periodOf(date)!;
+      const within = single.filter((f) => days(f).first >= period.first && days(f).last <= period.last).map((f) => f.id);
+      const facts = card({ command: 'search', query: date }).evidence!.facts;
+      const first = facts.slice(0, Math.min(within.length, 25));
+      expect(first.length, date).toBe(Math.min(within.length, 25));
+      for (const id of first) expect(within, `${id} on ${date}`).toContain(id);
+    }
+  });
+
   it('empty or wordless input gets a helpful message, words found nowhere a plain no', () => {
     expect(card({ command: 'search', query: '' }).kind).toBe('invalid-input');
     expect(card({ command: 'search', query: '!!! ???' }).kind).toBe('invalid-input');
@@ -320,6 +345,27 @@ describe('/timeline, /source, /help', () => {
     expect(menuValues(renderDiscord(unknown)).length).toBeGreaterThan(0);
   });
 
+  it('/source by its title: as written, in any case and punctuation, in quote marks, begun or misspelt', () => {
+    const opens = (typed: string, source: { id: string; title: string }) => {
+      const a = card({ command: 'source', id: typed });
+      expect(a.kind, typed).toBe('ok');
+      expect(a.target, typed).toEqual({ command: 'source', id: source.id });
+    };
+    const key = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    for (const source of base.sources) {
+      opens(source.title, source);
+      opens(source.title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' '), source);
+      opens(`“${source.title.toUpperCase()}”`, source);
+      // A letter left out of its longest word.
+      const longest = source.title.split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a));
+      opens(source.title.replace(longest, longest.slice(0, 2) + longest.slice(3)), source);
+      // Its first words, when no other title begins so.
+      const words = source.title.split(/\s+/);
+      const begun = words.map((_, k) => words.slice(0, k + 1).join(' ')).find((p) => base.sources.filter((s) => `${key(s.title)} `.startsWith(`${key(p)} `)).length === 1);
+      if (begun && begun !== source.title) opens(begun, source);
+    }
+  });
+
   it('/help: counts what the base holds', () => {
     const text = shown({ command: 'help' });
     expect(text).toContain(`${base.facts.length} facts from ${base.sources.length} sources`);
@@ -333,6 +379,8 @@ describe('what a reader sees before pressing anything', () => {
     { command: 'where', place: 'ain-hour' },
     { command: 'where', place: 'Latakia' },
     { command: 'search', query: 'human shields' },
+    { command: 'search', query: 'casualties' },
+    { command: 'search', query: 'patrol' },
   ];
 
   it('/patrol N, /attacks, /where X and /search Q: 1,000 characters or fewer, in one message', () => {

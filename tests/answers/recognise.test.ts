@@ -18,6 +18,16 @@ describe('what a chat message asks', () => {
     ['the 21th patrol', 21],
     ['the first patrol', 1],
     ['the first joint patrol on the M4', 1],
+    // A compound ordinal is read whole, with a hyphen or a space: not "first patrol", patrol 1.
+    ['the twenty-first patrol', 21],
+    ['twenty first patrol', 21],
+    ['what happened on the Twenty-Second joint patrol?', 22],
+    ['the thirty-first patrol', 31],
+    ['the twentieth patrol', 20],
+    ['the seventeenth patrol', 17],
+    // "may" here is not the month.
+    ['patrol 26 may have been attacked', 26],
+    ['patrol 26 on 25 August', 26],
   ])('%j names patrol %i', (text, n) => {
     expect(patrolNumberIn(text)).toBe(n);
     expect(recognise(index, text)).toEqual({ command: 'patrol', number: n });
@@ -26,6 +36,16 @@ describe('what a chat message asks', () => {
   it('a number that is not a patrol’s is not one: "25 patrols", "in 2020"', () => {
     expect(patrolNumberIn('they conducted 25 patrols in 2020')).toBeUndefined();
     expect(patrolNumberIn('joint patrols in July')).toBeUndefined();
+  });
+
+  it.each([
+    ['what happened to the patrol 25 August?', 'patrol 25 august'],
+    ['the patrol 14 July', 'patrol 14 july'],
+    ['the Aug. 25 patrol', 'aug 25 patrol'],
+    ['patrol 25 May', 'patrol 25 may'],
+  ])('%j is a date, not a patrol number: it is searched for', (text, query) => {
+    expect(patrolNumberIn(text)).toBeUndefined();
+    expect(recognise(index, text)).toEqual({ command: 'search', query });
   });
 
   it.each([

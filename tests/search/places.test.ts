@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { FactBase } from '../../src/domain/types.ts';
 import { buildKnowledgeIndex } from '../../src/search/index.ts';
 import type { KnowledgeIndex } from '../../src/search/types.ts';
+import { foldText } from '../../src/text/normalise.ts';
 import { realBase } from '../fixtures/real.ts';
 import { fact, place, tinyBase } from './fixtures.ts';
 
@@ -31,6 +32,23 @@ describe('resolvePlace on the real places', () => {
     for (const p of base.places) {
       for (const spelling of [p.id, p.name, ...p.aliases]) expect(resolvedId(spelling), spelling).toBe(p.id);
     }
+  });
+
+  it('resolves a name or alias typed without its spaces ("AinHawr") to that place, and suggests it for a misspelling so typed', () => {
+    const joined = (text: string) => foldText(text).replaceAll(' ', '');
+    const multiWord = base.places.flatMap((p) => [p.name, ...p.aliases].filter((n) => foldText(n).includes(' ')).map((n) => [p, n] as const));
+    expect(multiWord.length).toBeGreaterThan(0);
+    for (const [p, name] of multiWord) {
+      // Unless another place's spelling runs together the same.
+      if (base.places.some((q) => q !== p && [q.id, q.name, ...q.aliases].some((n) => joined(n) === joined(name)))) continue;
+      expect(resolvedId(name.replace(/[\s-]+/g, '')), name).toBe(p.id);
+    }
+    const ainHawr = base.placeById.get('ain-hawr')!;
+    expect(resolvedId(ainHawr.name.replace(/\s+/g, ''))).toBe('ain-hawr');
+    expect(resolvedId('AinalHawr')).toBe('ain-hawr');
+    const typo = index.resolvePlace('AinHowr');
+    expect(typo.kind).toBe('suggestions');
+    if (typo.kind === 'suggestions') expect(typo.candidates[0]?.id).toBe('ain-hawr');
   });
 
   it('says how the input matched', () => {

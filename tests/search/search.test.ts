@@ -118,6 +118,16 @@ describe('realistic queries on the real fact base', () => {
     expect(hitsFor('human shields').some((f) => says(f, /spring shield|humanitarian/i))).toBe(false);
   });
 
+  it('casualties: every fact that says the word, is of that kind or is tagged so, however far its score is below the best', () => {
+    const casualties = base.facts.filter((f) => says(f, /\bcasualties\b/i) || f.kind === 'casualties' || f.tags.includes('casualties'));
+    // One says the word; the wounded and the killed are of that kind or tag only, and score far below it.
+    expect(casualties.filter((f) => says(f, /\bcasualties\b/i)).length).toBeLessThan(casualties.length);
+    const { hits, leftOut } = index.searchFactsWithCount('casualties', { limit: 25 });
+    expect(new Set(hits.map((h) => h.fact.id))).toEqual(new Set(casualties.map((f) => f.id)));
+    expect(says(hits[0]!.fact, /\bcasualties\b/i)).toBe(true);
+    expect(leftOut).toBe(0);
+  });
+
   it('ain hour and Ternaba: the facts at that place or saying its name, the one that spells it so first', () => {
     for (const f of hitsFor('ain hour')) expect(f.places.includes('ain-hawr') || says(f, /Ain Hour/), f.id).toBe(true);
     const ternaba = hitsFor('Ternaba');
