@@ -2,6 +2,7 @@
  * The two views a card can open that have no slash command: an event without a patrol number (a
  * related attack, a training, an agreement), and a single fact with its quote.
  */
+import type { Fact, FactBase } from '../domain/types.ts';
 import type { KnowledgeIndex } from '../search/types.ts';
 import type { Action, Answer, Block, Evidence } from './answer.ts';
 import { noticeAnswer } from './answer.ts';
@@ -46,6 +47,19 @@ export function answerEvent(index: KnowledgeIndex, id: string): Answer {
   };
 }
 
+/**
+ * " (our reading: …)" when this fact belongs to the event by our inference rather than by its own
+ * words: the patrol's number is inferred, or the fact comes from a source that does not state the
+ * number and was grouped with those that do ("the Latakia outlet's patrol is matched by its route").
+ */
+function linkReading(base: FactBase, view: EventView, fact: Fact): string {
+  const record = view.record;
+  if (!record?.patrol) return '';
+  if (record.patrol.basis === 'inferred') return view.patrol?.note ? ` (our reading: ${view.patrol.note})` : ' (number inferred)';
+  const stating = new Set(record.patrol.stated_in.flatMap((id) => base.factById.get(id)?.source ?? []));
+  return view.identificationNote && !stating.has(fact.source) ? ` (our reading: ${view.identificationNote})` : '';
+}
+
 export function answerFact(index: KnowledgeIndex, id: string): Answer {
   const target: Target = { command: 'fact', id };
   const base = index.base;
@@ -60,9 +74,9 @@ export function answerFact(index: KnowledgeIndex, id: string): Answer {
     { kind: 'para', text: [fact.statement, ' ', citations.cite([fact.id])] },
     { kind: 'quote', text: fact.quote },
     { kind: 'break' },
-    { kind: 'line', label: 'Claimed by', text: [(claimant?.name ?? fact.claimant) + (via.length > 0 ? `, via ${via.join(', ')}` : '')] },
+    { kind: 'line', label: 'Claimed by', text: [(claimant?.short_name ?? fact.claimant) + (via.length > 0 ? `, via ${via.join(', ')}` : '')] },
   ];
-  if (events.length > 0) blocks.push({ kind: 'line', label: 'Part of', text: [events.map(eventLabel).join(', ')] });
+  if (events.length > 0) blocks.push({ kind: 'line', label: 'Part of', text: [events.map((v) => eventLabel(v) + linkReading(base, v, fact)).join(', ')] });
   return {
     target,
     kind: 'ok',

@@ -309,6 +309,37 @@ describe('/search', () => {
   });
 });
 
+describe('a fact’s card', () => {
+  it('says when the fact belongs to its patrol by our reading, not by its own words', () => {
+    let read = 0;
+    let stated = 0;
+    for (const event of base.events.filter((e) => e.patrol)) {
+      const stating = new Set(event.patrol!.stated_in.map((id) => base.factById.get(id)!.source));
+      for (const id of event.reports) {
+        const fact = base.factById.get(id)!;
+        const partOf = card({ command: 'fact', id }).blocks.find((b) => b.kind === 'line' && b.label === 'Part of');
+        const text = partOf?.kind === 'line' ? inlineText(partOf.text) : '';
+        const label = `Patrol ${event.patrol!.number}`;
+        expect(text, id).toContain(label);
+        const ours = event.patrol!.basis === 'inferred' || (event.identification_note !== undefined && !stating.has(fact.source));
+        const reading = text.slice(text.indexOf(label) + label.length).startsWith(' (our reading: ') || text.includes(`${label} (number inferred)`);
+        expect(reading, `${id} in ${event.id}`).toBe(ours);
+        if (ours) read++;
+        else stated++;
+      }
+    }
+    expect(read).toBeGreaterThan(0);
+    expect(stated).toBeGreaterThan(0);
+  });
+
+  it('names who claims it by the short name the other cards use', () => {
+    for (const fact of base.facts.slice(0, 40)) {
+      const line = card({ command: 'fact', id: fact.id }).blocks.find((b) => b.kind === 'line' && b.label === 'Claimed by');
+      expect(line?.kind === 'line' && inlineText(line.text), fact.id).toMatch(new RegExp(`^${base.claimantById.get(fact.claimant)!.short_name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    }
+  });
+});
+
 describe('/timeline, /source, /help', () => {
   it('/timeline: one line per event in date order, and a menu to jump to any month', () => {
     const a = card({ command: 'timeline' });
