@@ -28,7 +28,9 @@ export class SourceDirectory {
     const found = nameKey(input) === '' ? this.#popular : this.names.complete(input, 'source').map((match) => this.sourceById.get(match.entity.id)!);
     for (const source of found) {
       if (choices.full) break;
-      choices.add(`${source.title} — ${source.publisher ?? 'unnamed outlet'}, ${shortDateLabel(source)}`, source.id);
+      // Short name and date first: Discord cuts a choice at 100 characters, and a long title should
+      // lose its end, not the outlet and date that tell two articles apart.
+      choices.add(`${source.short_name}, ${shortDateLabel(source)} — ${source.title}`, source.id);
     }
     return choices.toArray();
   }

@@ -138,6 +138,17 @@ describe('suggestPatrols', () => {
 });
 
 describe('suggestSources', () => {
+  it('leads each choice with the outlet and its date, so that a long title loses its end, not them', () => {
+    const choices = real.suggestSources('', 25);
+    expect(choices).toHaveLength(real.base.sources.length);
+    for (const choice of choices) {
+      const source = real.base.sourceById.get(choice.value)!;
+      expect(choice.name.startsWith(`${source.short_name}, `), choice.name).toBe(true);
+      expect(choice.name).toMatch(/, [^—]*20\d\d — /);
+      expect([...choice.name].length).toBeLessThanOrEqual(100);
+    }
+  });
+
   it('finds a source by slug, title word or publisher', () => {
     expect(real.suggestSources('sofrep')[0]?.value).toBe('sofrep-26th-patrol-attacked');
     expect(real.suggestSources('SouthFront').map((s) => s.value)).toEqual(
