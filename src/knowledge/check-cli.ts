@@ -1,13 +1,19 @@
 /**
- * `npm run knowledge:check [dir]`: validate the knowledge files and list every problem as
+ * `npm run knowledge:check [dir]`: validate the knowledge files (of `dir`, else KNOWLEDGE_DIR, else
+ * knowledge/) and list every problem as
  * `path:line: field: message` on stderr (exit 1), or print a one-line summary (exit 0).
  */
 import { resolve } from 'node:path';
+import { config as loadDotenv } from 'dotenv';
 import { DEFAULT_KNOWLEDGE_DIR, loadKnowledge } from './load.ts';
 import { checkReport } from './report.ts';
 
 async function main(): Promise<number> {
-  const arg = process.argv[2];
+  // The directory the bot, `ask` and the preview would read: the argument, else KNOWLEDGE_DIR (from
+  // the environment or .env, as they read it), else the project's knowledge/. Checking another
+  // directory than theirs would print "ok" for files they never load.
+  loadDotenv({ quiet: true });
+  const arg = process.argv[2] ?? (process.env.KNOWLEDGE_DIR?.trim() || undefined);
   const dir = arg === undefined ? DEFAULT_KNOWLEDGE_DIR : resolve(arg);
   const report = checkReport(await loadKnowledge(dir));
   if (!report.ok) {

@@ -13,7 +13,11 @@ const LINE_FORMAT = /^[^:\s]+:\d+: \S+: .+$/;
 
 /** Run the checker from an unrelated cwd, so nothing can depend on it. */
 function check(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', TSX, CLI, ...args], { cwd: tmpdir(), encoding: 'utf8' });
+  return checkWith({}, ...args);
+}
+
+function checkWith(env: Record<string, string>, ...args: string[]) {
+  const run = spawnSync(process.execPath, ['--import', TSX, CLI, ...args], { cwd: tmpdir(), encoding: 'utf8', env: { ...process.env, KNOWLEDGE_DIR: '', ...env } });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -24,6 +28,13 @@ describe('knowledge:check', () => {
       stdout: 'ok: 6 facts, 2 sources, 4 places, 3 claimants, 1 dispute, 2 events\n',
       stderr: '',
     });
+  });
+
+  it('checks KNOWLEDGE_DIR when given no directory, as the bot, ask and the preview read it', () => {
+    const broken = writeKnowledgeDir(mutate(validFiles(), 'facts/beta-report.yaml', 'kind: attack', 'kind: atack'));
+    expect(checkWith({ KNOWLEDGE_DIR: broken }).code).toBe(1);
+    // An explicit directory still wins.
+    expect(checkWith({ KNOWLEDGE_DIR: broken }, VALID_DIR).code).toBe(0);
   });
 
   it('prints one path:line: field: message line per problem on stderr and exits 1', () => {
