@@ -7,7 +7,7 @@
  * trees makes the garbage collector work hard), and a file is parsed again for its nodes only
  * when one of its entries has a problem to point at.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
 import type { KnowledgeIssue } from '../domain/types.ts';
 
 /** A step into an entry: a field name or a list index. */
@@ -32,6 +32,28 @@ export interface ParsedYaml {
 }
 
 /**
+ * The parser's message, with what a person editing the file most likely did when it says something
+ * only a YAML implementer would follow: a tab in the indentation, an unquoted value with ": " in it,
+ * a line indented further than its field, a second document.
+ */
+function syntaxMessage(error: YAMLError, lines: readonly string[], line: number): string {
+  const here = lines[line - 1] ?? '';
+  const next = lines[line] ?? '';
+  if (error.code === 'MULTIPLE_DOCS') return 'a second "---" starts another YAML document; a knowledge file is one list, so remove it';
+  const tabbed = [here, next].find((l) => /^[ ]*\t/.test(l));
+  if (tabbed !== undefined) return `${error.message}: line ${tabbed === here ? line : line + 1} is indented with a tab, and YAML indents with spaces only`;
+  if (error.code === 'BLOCK_AS_IMPLICIT_KEY') {
+    if (/^\s*(- )?[\w-]+: [^'"].*: /.test(here)) return `${error.message}: a value with ": " in it must be in quotation marks, e.g. statement: "Note: …"`;
+    if (indentOf(next) > indentOf(here)) return `${error.message}: line ${line + 1} is indented further than the field on this line`;
+  }
+  return error.message;
+}
+
+function indentOf(line: string): number {
+  return /^\s*/.exec(line)![0].length;
+}
+
+/**
  * Parse `text`. A syntax error is reported at the line the parser names; a file with any of them
  * yields no entries, since what the parser recovered from broken YAML may not be what was meant.
  * An empty file (or only comments) is an empty list.
@@ -43,14 +65,15 @@ export function parseYamlFile(name: string, path: string, label: string, text: s
   // One broken bracket or indent makes the parser report a cascade of errors after it: the first
   // is the one to fix, so only it is reported, with a count of the rest.
   const [first, ...rest] = doc.errors;
+  const firstLine = first ? lines.linePos(first.pos[0]).line : 0;
   const issues: KnowledgeIssue[] = first
     ? [
         {
           path,
-          line: lines.linePos(first.pos[0]).line,
+          line: firstLine,
           field: label,
           message:
-            `YAML syntax error: ${first.message}` +
+            `YAML syntax error: ${syntaxMessage(first, text.split(/\r?\n/), firstLine)}` +
             (rest.length > 0 ? ` (and ${rest.length} more after it, often caused by this one)` : ''),
         },
       ]

@@ -29,6 +29,29 @@ describe('YAML syntax', () => {
     ]);
   });
 
+  it('says what a person most likely did where the parser only says what it met', () => {
+    const syntax = (from: string, to: string) => {
+      const issues = issuesOf(mutate(validFiles(), B, from, to));
+      expect(issues).toHaveLength(1);
+      return issues[0]!;
+    };
+    // A tab in the indentation.
+    const quote = '  quote: A roadside bomb hit the fifth joint patrol near Ariha on 7 July 2020, damaging one vehicle.';
+    expect(syntax(quote, `\t${quote.trim()}`).message).toMatch(/line 4 is indented with a tab, and YAML indents with spaces only/);
+    // An unquoted value with ": " in it.
+    const colon = syntax(
+      '  statement: A roadside bomb hit the fifth joint patrol near Ariha, damaging one vehicle.',
+      '  statement: Reported: a roadside bomb hit the fifth joint patrol near Ariha.',
+    );
+    expect(colon).toMatchObject({ line: 3, field: 'facts' });
+    expect(colon.message).toMatch(/a value with ": " in it must be in quotation marks/);
+    // A field indented further than the one before it.
+    expect(syntax('  attack_target: joint-patrol', '      attack_target: joint-patrol').message).toMatch(/line 8 is indented further than the field on this line/);
+    // A second document, without the parser's hint at its own API.
+    const second = syntax('- id: four-patrols-by-end-of-june', '---\n- id: four-patrols-by-end-of-june');
+    expect(second.message).toBe('YAML syntax error: a second "---" starts another YAML document; a knowledge file is one list, so remove it');
+  });
+
   it('reports a duplicated key (which YAML forbids)', () => {
     const files = mutate(validFiles(), A, '  tags: [route]', '  tags: [route]\n  tags: [other]');
     expect(issuesOf(files)).toEqual([
