@@ -59,6 +59,15 @@ export function checkDates(entry: Located<Dated>): KnowledgeIssue[] {
   }
 
   const { earliest, latest } = bounds;
+  // A day is one possible day: bounds around it would be ignored by possibleDays (which keeps the
+  // narrower of the two), so the date would silently claim more than the bounds that were meant.
+  if (record.date_precision === 'day' && period) {
+    for (const [field, day] of [['date_earliest', earliest], ['date_latest', latest]] as const) {
+      if (day !== null && day !== period.first) {
+        at(field, `with date_precision day the only possible day is ${record.date}; for the days ${record.date_earliest ?? record.date} to ${record.date_latest ?? record.date} use date_precision approximate (or week), or drop ${field}`);
+      }
+    }
+  }
   if (earliest !== null && latest !== null) {
     if (earliest > latest) {
       at('date_latest', `date_latest ${isoDay(latest)} is before date_earliest ${isoDay(earliest)}`);

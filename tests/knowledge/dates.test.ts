@@ -37,6 +37,16 @@ describe('date checks', () => {
       message: 'with date_precision day the date is written YYYY-MM-DD (e.g. 2020-07-22); got 2020-06',
     },
     {
+      rule: 'day precision is given bounds around its day, which would be ignored',
+      file: B,
+      from: '  date: 2020-07-07\n  date_precision: day',
+      to: '  date: 2020-07-07\n  date_precision: day\n  date_latest: 2020-07-09',
+      line: 13,
+      field: 'facts[0].date_latest',
+      message:
+        'with date_precision day the only possible day is 2020-07-07; for the days 2020-07-07 to 2020-07-09 use date_precision approximate (or week), or drop date_latest',
+    },
+    {
       rule: 'year precision is given a month',
       file: B,
       from: 'date: "2020"',
