@@ -30,8 +30,11 @@ import { parseYamlFile } from './yaml-file.ts';
 
 export type LoadResult = { ok: true; base: FactBase } | { ok: false; issues: KnowledgeIssue[] };
 
-/** Files every knowledge directory must have; disputes.yaml, events.yaml and facts/ may be absent (none yet). */
-const REQUIRED = new Set(['sources.yaml', 'places.yaml', 'claimants.yaml']);
+/**
+ * Files every knowledge directory must have, each with at least one entry. disputes.yaml may be
+ * absent or empty (no disputes yet); every facts file that exists must have entries too.
+ */
+const REQUIRED = new Set(['sources.yaml', 'places.yaml', 'claimants.yaml', 'events.yaml']);
 const FACTS_FILE = /^facts\/[^/]+\.yaml$/;
 const ARCHIVE_FILE = /^archive\/[^/]+\.txt$/;
 
@@ -102,7 +105,7 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
   } as const;
   for (const name of REQUIRED) {
     if (all.some(([present]) => present === name)) continue;
-    const kind = name.replace(/\.yaml$/, '') as 'sources' | 'places' | 'claimants';
+    const kind = name.replace(/\.yaml$/, '') as 'sources' | 'places' | 'claimants' | 'events';
     issues.push({ path: `${root}/${name}`, line: 1, field: kind, message: 'file is missing' });
     groups[kind].complete = false; // its ids are unknown, so references to them are not judged
   }
@@ -112,6 +115,12 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
     append(issues, parsed.issues);
     const group = groups[kind] as Group<unknown>;
     if (parsed.file.entries === null) {
+      group.complete = false;
+      continue;
+    }
+    if (parsed.file.entries.length === 0 && (REQUIRED.has(name) || kind === 'facts')) {
+      // Reported here, once, rather than as an "unknown …" at every reference to what it held.
+      issues.push(noEntries(`${root}/${name}`, label, text));
       group.complete = false;
       continue;
     }
@@ -223,6 +232,20 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
       articleText: new Map([...articles].map(([id, article]) => [id, article.text])),
     }),
   };
+}
+
+/**
+ * A file that must list entries but lists none: empty, only comments or whitespace, or `[]`. Lines
+ * ending in a bare CR (old Mac line endings) are not line breaks to YAML, so a file saved that way
+ * reads as one long comment line: say so, as the file looks fine in most editors.
+ */
+function noEntries(path: string, label: string, text: string): KnowledgeIssue {
+  const why = /\r(?!\n)/.test(text.trimEnd())
+    ? 'its lines end in a bare carriage return (CR), which YAML does not read as a line break, so the whole file reads as one comment: save it with LF line endings'
+    : label === 'facts'
+      ? 'write its facts, each starting with "- ", or delete the file'
+      : `there would be no ${label}: list them here, each starting with "- "`;
+  return { path, line: 1, field: label, message: `has no entries: ${why}` };
 }
 
 function newGroup<T>(): Group<T> {

@@ -106,7 +106,7 @@ describe('loadKnowledge on the valid fixture', () => {
     await load();
     writeFileSync(join(dir, 'archive/beta-report.txt'), `${validFiles().get('archive/beta-report.txt')}\n`);
     await load();
-    writeFileSync(join(dir, 'facts/empty.yaml'), '# no facts yet\n');
+    writeFileSync(join(dir, 'facts/beta-report.yaml'), `${validFiles().get('facts/beta-report.yaml')}# a comment\n`);
     await load();
     expect(versions.size).toBe(4);
   });

@@ -99,12 +99,18 @@ describe('live reload picks up every kind of save', () => {
   });
 
   it('a new file in facts/, and its removal', async () => {
-    // A facts file with no facts yet: valid, and part of the version like every file.
+    // A fact of another file, under a new id, as a new file: part of the version like every file.
+    const text = await readFile(join(dir, 'facts', 'southfront-second-joint-training.yaml'), 'utf8');
+    const fact = text
+      .slice(text.indexOf('- id: sf-polyakov-announced-training-sept-5'), text.indexOf('- id: sf-training-to-repel-attacks-on-convoys'))
+      .replace('sf-polyakov-announced-training-sept-5', 'zanzibar-new-file');
     const fresh = join(dir, 'facts', 'a-new-file.yaml');
-    await writeFile(fresh, '# Facts from a source still being read.\n[]\n');
+    await writeFile(fresh, `# Facts from a source still being read.\n${fact}`);
     await servesWhatIsOnDisk();
+    expect(store.base?.factById.has('zanzibar-new-file')).toBe(true);
     await unlink(fresh);
     await servesWhatIsOnDisk();
+    expect(store.base?.factById.has('zanzibar-new-file')).toBe(false);
   });
 
   it('git checkout of another commit, and back', async () => {
