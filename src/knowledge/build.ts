@@ -14,9 +14,9 @@ import { checkEventFitsReports } from './event-dates.ts';
 import { checkEvent } from './event-rules.ts';
 import { validateEntries, type EntrySchema, type Located } from './entries.ts';
 import { checkAttackTarget } from './fact-rules.ts';
-import { fileEntries, TOP_LEVEL_FILES, type KnowledgeFiles } from './files.ts';
+import { fileEntries, isEditorLitter, TOP_LEVEL_FILES, type KnowledgeFiles } from './files.ts';
 import { checkUniqueIds, type RawId } from './ids.ts';
-import { sortIssues } from './issues.ts';
+import { didYouMean, sortIssues } from './issues.ts';
 import { checkPatrolMembership } from './patrol-membership.ts';
 import { checkWithin } from './place-tree.ts';
 import { checkOrdinalsNotCounts } from './patrol-ordinals.ts';
@@ -67,21 +67,20 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
   const yamlFiles: { name: string; label: string; text: string }[] = [];
   /** The files the base is built from, in path order: what its version is a hash of. */
   const loaded: [string, string][] = [];
+  let misnamedFacts = false;
 
   for (const file of all) {
     const [name, text] = file;
+    if (name.split('/').some(isEditorLitter)) continue;
     if ((TOP_LEVEL_FILES as readonly string[]).includes(name)) yamlFiles.push({ name, label: name.replace(/\.yaml$/, ''), text });
     else if (FACTS_FILE.test(name)) yamlFiles.push({ name, label: 'facts', text });
     else if (ARCHIVE_FILE.test(name)) archives.set(name, text);
     else {
-      if (/^[^/]+\.ya?ml$/.test(name) || name.startsWith('facts/')) {
-        issues.push({
-          path: `${root}/${name}`,
-          line: 1,
-          field: name,
-          message: `not a knowledge file, so it is ignored: the files are ${TOP_LEVEL_FILES.join(', ')} and facts/*.yaml`,
-        });
-      }
+      const message = notKnowledge(name);
+      if (message !== null) issues.push({ path: `${root}/${name}`, line: 1, field: name, message });
+      // A misnamed facts file holds facts that are now unknown: as for one that does not parse,
+      // references to them are not judged, so its name is the one problem reported.
+      if (/^facts\/[^/]+\.ya?ml$/i.test(name)) misnamedFacts = true;
       continue;
     }
     loaded.push(file);
@@ -103,6 +102,7 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
     events: EventSchema,
     facts: FactSchema,
   } as const;
+  if (misnamedFacts) groups.facts.complete = false;
   for (const name of REQUIRED) {
     if (all.some(([present]) => present === name)) continue;
     const kind = name.replace(/\.yaml$/, '') as 'sources' | 'places' | 'claimants' | 'events';
@@ -232,6 +232,34 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
       articleText: new Map([...articles].map(([id, article]) => [id, article.text])),
     }),
   };
+}
+
+/**
+ * What is wrong with a file that is neither a knowledge file nor an archive, or null for one that is
+ * no concern of the checker (a README at the top, a PDF in archive/). A YAML file at the top and
+ * anything in facts/ was surely meant to be read, so it is a problem that fails the check, and
+ * says how to make it read or where it belongs.
+ */
+function notKnowledge(name: string): string | null {
+  const slash = name.lastIndexOf('/');
+  const dir = name.slice(0, slash + 1);
+  const base = name.slice(slash + 1);
+  const yaml = /\.ya?ml$/i.test(base);
+  const asYaml = base.replace(/\.ya?ml$/i, '.yaml');
+  if (dir === '') {
+    if (!yaml) return null;
+    const known = TOP_LEVEL_FILES as readonly string[];
+    const rename = known.includes(asYaml.toLowerCase()) ? ` (did you mean "${asYaml.toLowerCase()}"?)` : didYouMean(asYaml, known);
+    return (
+      `not a knowledge file, so it is not read: the files are ${TOP_LEVEL_FILES.join(', ')} and facts/*.yaml; ` +
+      `rename it${rename}, or move it out of the knowledge directory`
+    );
+  }
+  if (dir === 'facts/') {
+    if (yaml) return `facts files end in ".yaml", so this one is not read: rename it to ${asYaml}`;
+    return `not a facts file, so it is not read: facts/ holds only facts files ending in ".yaml"; move it out of facts/, or rename it if it holds facts`;
+  }
+  return null;
 }
 
 /**

@@ -22,8 +22,20 @@ export interface KnowledgeFiles {
 export const TOP_LEVEL_FILES = ['sources.yaml', 'places.yaml', 'claimants.yaml', 'disputes.yaml', 'events.yaml'] as const;
 
 /**
+ * Names that editors and operating systems leave beside the files they touch, anywhere in the
+ * knowledge directory: hidden files (`.x.yaml.swp`, `.#x.yaml`, `.DS_Store`), backups (`x.yaml~`),
+ * emacs autosaves (`#x.yaml#`), swap and temporary files (`x.swp`, `x.swo`, `x.tmp`) and the
+ * `4913` vim writes to test a directory. They are never knowledge, so they are neither read nor
+ * reported: having a file open in an editor must not fail the check.
+ */
+export function isEditorLitter(name: string): boolean {
+  return name.startsWith('.') || name.endsWith('~') || /^#.*#$/.test(name) || /\.(sw[a-px]|tmp)$/i.test(name) || name === '4913';
+}
+
+/**
  * Read every file the fact base is built from: the YAML files at the top (unknown ones too, so the
- * checker can say they are ignored), everything in facts/, and the .txt files in archive/.
+ * checker can say they are not read), everything in facts/ (anything but a facts file is a
+ * problem there), and the .txt files in archive/. Editor litter is skipped everywhere.
  */
 export async function readKnowledgeFiles(
   dir: string,
@@ -34,7 +46,7 @@ export async function readKnowledgeFiles(
     return { ok: false, issues: [{ path: root, line: 1, field: root, message: `knowledge directory not found: ${dir}` }] };
   }
   const names = [
-    ...top.filter((name) => /\.ya?ml$/.test(name)),
+    ...top.filter((name) => /\.ya?ml$/i.test(name)),
     ...((await listFiles(join(dir, 'facts'))) ?? []).map((name) => `facts/${name}`),
     ...((await listFiles(join(dir, 'archive'))) ?? []).filter((name) => name.endsWith('.txt')).map((name) => `archive/${name}`),
   ];
@@ -42,11 +54,14 @@ export async function readKnowledgeFiles(
   return { ok: true, files: { root, files: new Map(names.map((name, i) => [name, texts[i]!])) } };
 }
 
-/** Names of the regular files in `dir`, sorted; null when `dir` does not exist. */
+/** Names of the regular files in `dir` but editor litter, sorted; null when `dir` does not exist. */
 async function listFiles(dir: string): Promise<string[] | null> {
   try {
     const entries = await readdir(dir, { withFileTypes: true });
-    return entries.filter((entry) => entry.isFile()).map((entry) => entry.name).sort();
+    return entries
+      .filter((entry) => entry.isFile() && !isEditorLitter(entry.name))
+      .map((entry) => entry.name)
+      .sort();
   } catch (error) {
     if (isNodeError(error) && (error.code === 'ENOENT' || error.code === 'ENOTDIR')) return null;
     throw error;

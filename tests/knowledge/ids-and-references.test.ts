@@ -214,21 +214,94 @@ describe('knowledge files', () => {
     ]);
   });
 
-  it('says when a YAML file would be ignored', () => {
-    const files = validFiles().set('facts/extra.yml', '- id: x\n').set('dispute.yaml', '[]\n');
+  it('fails on a YAML file at the top that is not a knowledge file, saying it is not read and what to do', () => {
+    const files = validFiles().set('dispute.yaml', '[]\n').set('Events.yml', '[]\n').set('notes.yaml', '[]\n');
+    const known = 'the files are sources.yaml, places.yaml, claimants.yaml, disputes.yaml, events.yaml and facts/*.yaml';
     expect(issuesOf(files)).toEqual([
+      {
+        path: 'knowledge/Events.yml',
+        line: 1,
+        field: 'Events.yml',
+        message: `not a knowledge file, so it is not read: ${known}; rename it (did you mean "events.yaml"?), or move it out of the knowledge directory`,
+      },
       {
         path: 'knowledge/dispute.yaml',
         line: 1,
         field: 'dispute.yaml',
-        message: 'not a knowledge file, so it is ignored: the files are sources.yaml, places.yaml, claimants.yaml, disputes.yaml, events.yaml and facts/*.yaml',
+        message: `not a knowledge file, so it is not read: ${known}; rename it (did you mean "disputes.yaml"?), or move it out of the knowledge directory`,
       },
       {
-        path: 'knowledge/facts/extra.yml',
+        path: 'knowledge/notes.yaml',
         line: 1,
-        field: 'facts/extra.yml',
-        message: 'not a knowledge file, so it is ignored: the files are sources.yaml, places.yaml, claimants.yaml, disputes.yaml, events.yaml and facts/*.yaml',
+        field: 'notes.yaml',
+        message: `not a knowledge file, so it is not read: ${known}; rename it, or move it out of the knowledge directory`,
       },
     ]);
+  });
+
+  it('fails on a facts file not ending in .yaml, saying what to rename it to', () => {
+    const facts = validFiles().get(B)!;
+    const files = validFiles();
+    files.delete(B);
+    files.set('facts/beta-report.yml', facts);
+    // Its facts are not read: the events and disputes citing them are not judged, so its name is
+    // the one problem, not a wave of "unknown fact" reported before it.
+    expect(issuesOf(files)).toEqual([
+      {
+        path: 'knowledge/facts/beta-report.yml',
+        line: 1,
+        field: 'facts/beta-report.yml',
+        message: 'facts files end in ".yaml", so this one is not read: rename it to beta-report.yaml',
+      },
+    ]);
+    expect(issuesOf(validFiles().set('facts/extra.YAML', '[]\n'))).toEqual([
+      {
+        path: 'knowledge/facts/extra.YAML',
+        line: 1,
+        field: 'facts/extra.YAML',
+        message: 'facts files end in ".yaml", so this one is not read: rename it to extra.yaml',
+      },
+    ]);
+  });
+
+  it('fails on any other file in facts/, saying it is not read and where it belongs', () => {
+    expect(issuesOf(validFiles().set('facts/notes.txt', 'to do\n').set('facts/TODO.md', '- more\n'))).toEqual(
+      ['facts/TODO.md', 'facts/notes.txt'].map((name) => ({
+        path: `knowledge/${name}`,
+        line: 1,
+        field: name,
+        message: 'not a facts file, so it is not read: facts/ holds only facts files ending in ".yaml"; move it out of facts/, or rename it if it holds facts',
+      })),
+    );
+  });
+
+  it('ignores editor and system litter anywhere, without a word', () => {
+    const files = validFiles();
+    const facts = files.get(B)!;
+    for (const name of [
+      'facts/.beta-report.yaml.swp',
+      'facts/.beta-report.yaml.swo',
+      'facts/.beta-report.yaml.swx',
+      'facts/beta-report.yaml.swp',
+      'facts/beta-report.yaml~',
+      'facts/#beta-report.yaml#',
+      'facts/.#beta-report.yaml',
+      'facts/beta-report.yaml.tmp',
+      'facts/.DS_Store',
+      'facts/4913',
+      'facts/.hidden.yaml',
+      '.DS_Store',
+      'sources.yaml~',
+      '.places.yaml.swp',
+      '#events.yaml#',
+      'archive/.beta-report.txt.swp',
+      'archive/beta-report.txt~',
+    ]) {
+      // Some hold what looks like facts (a backup holds a copy of them): none of it is read.
+      files.set(name, facts);
+    }
+    const result = buildFactBase({ root: 'knowledge', files });
+    if (!result.ok) expect.fail(result.issues.map(formatIssue).join('\n'));
+    expect(result.base.version).toBe((buildFactBase({ root: 'knowledge', files: validFiles() }) as { base: { version: string } }).base.version);
   });
 });

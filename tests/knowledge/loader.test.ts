@@ -127,6 +127,17 @@ describe('loadKnowledge on the valid fixture', () => {
     expect(DEFAULT_KNOWLEDGE_DIR).toBe(join(PROJECT_DIR, 'knowledge'));
   });
 
+  it('reads past the files an editor or the OS leaves on disk, as if they were not there', async () => {
+    const dir = writeKnowledgeDir(validFiles());
+    const facts = validFiles().get('facts/beta-report.yaml')!;
+    for (const name of ['facts/.beta-report.yaml.swp', 'facts/beta-report.yaml~', 'facts/#beta-report.yaml#', 'facts/.DS_Store', '.DS_Store', 'events.yaml~']) {
+      writeFileSync(join(dir, name), facts);
+    }
+    const result = await loadKnowledge(dir);
+    if (!result.ok) expect.fail(result.issues.map(formatIssue).join('\n'));
+    expect(result.base.version).toBe((await loadValid()).version);
+  });
+
   it('reports a missing directory instead of throwing', async () => {
     const result = await loadKnowledge(join(VALID_DIR, 'nowhere'));
     expect(result).toEqual({
