@@ -5,6 +5,7 @@
  */
 import { EventEmitter } from 'node:events';
 import type { FactBase, KnowledgeIssue } from '../domain/types.ts';
+import { isEditorLitter } from '../knowledge/files.ts';
 import { DEFAULT_KNOWLEDGE_DIR, formatIssue, loadKnowledge } from '../knowledge/load.ts';
 import { buildKnowledgeIndexAsync } from '../search/index.ts';
 import type { KnowledgeIndex } from '../search/types.ts';
@@ -118,9 +119,12 @@ export class KnowledgeStore extends EventEmitter<{ reloaded: [ReloadOutcome & { 
     return outcome;
   }
 
-  /** Watch the knowledge directory and reload (debounced) on any change; resolves once watching. */
+  /**
+   * Watch the knowledge directory and reload (debounced) on any change but to editor litter, which
+   * the loader skips as well; resolves once watching.
+   */
   watch(options: WatchOptions = {}): Promise<void> {
-    this.#watcher ??= watchDirectory(this.dir ?? DEFAULT_KNOWLEDGE_DIR, () => void this.reload(), this.log, options);
+    this.#watcher ??= watchDirectory(this.dir ?? DEFAULT_KNOWLEDGE_DIR, () => void this.reload(), this.log, { ignore: isEditorLitter, ...options });
     return this.#watcher.ready;
   }
 

@@ -113,6 +113,27 @@ describe('live reload picks up every kind of save', () => {
     expect(store.base?.factById.has('zanzibar-new-file')).toBe(false);
   });
 
+  it('editor and system litter beside the files: no reload at all', async () => {
+    let reacted = 0;
+    const count = () => reacted++;
+    store.on('reloaded', count);
+    store.on('failed', count);
+    try {
+      const litter = ['.southfront-first-full-patrol.yaml.swo', '#southfront-first-full-patrol.yaml#', '.DS_Store', 'notes.tmp', '4913'].map((name) =>
+        join(dir, 'facts', name),
+      );
+      for (const file of litter) await writeFile(file, '- id: not-a-fact\n');
+      for (const file of litter) await writeFile(file, '- id: still-not-a-fact\n');
+      for (const file of litter) await unlink(file);
+      // Many times the debounce: a reload, had one been triggered, would have run by now.
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(reacted).toBe(0);
+    } finally {
+      store.off('reloaded', count);
+      store.off('failed', count);
+    }
+  });
+
   it('git checkout of another commit, and back', async () => {
     const git = (...args: string[]) => run('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: dir });
     await git('init', '-q');
