@@ -103,8 +103,16 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
     facts: FactSchema,
   } as const;
   if (misnamedFacts) groups.facts.complete = false;
+  // There but not readable as a file (a broken link, a subfolder of facts/…): reported at its path,
+  // and what it may have held is not judged missing elsewhere, as for a file that does not parse.
+  const unreadable = input.unreadable ? fileEntries(input.unreadable) : [];
+  for (const [name, message] of unreadable) {
+    issues.push({ path: `${root}/${name}`, line: 1, field: name, message });
+    if ((TOP_LEVEL_FILES as readonly string[]).includes(name)) groups[name.replace(/\.yaml$/, '') as keyof typeof groups].complete = false;
+    if (name === 'facts' || name.startsWith('facts/')) groups.facts.complete = false;
+  }
   for (const name of REQUIRED) {
-    if (all.some(([present]) => present === name)) continue;
+    if (all.some(([present]) => present === name) || unreadable.some(([present]) => present === name)) continue;
     const kind = name.replace(/\.yaml$/, '') as 'sources' | 'places' | 'claimants' | 'events';
     issues.push({ path: `${root}/${name}`, line: 1, field: kind, message: 'file is missing' });
     groups[kind].complete = false; // its ids are unknown, so references to them are not judged
@@ -158,7 +166,8 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
   // Sources: their own dates, their archived text and its non-article parts.
   const sourceById = new Map<string, Source>();
   const articles = new Map<string, ArticleText>();
-  const archiveNames = new Set(archives.keys());
+  // An unreadable archive is reported as such, not again as missing at its source.
+  const archiveNames = new Set([...archives.keys(), ...unreadable.map(([name]) => name).filter((name) => ARCHIVE_FILE.test(name))]);
   for (const source of groups.sources.valid) {
     append(issues, checkDates(source));
     append(issues, checkArchiveExists(source, archiveNames, root));

@@ -136,9 +136,10 @@ export class KnowledgeStore extends EventEmitter<{ reloaded: [ReloadOutcome & { 
 }
 
 /**
- * A read that threw rather than reporting issues: typically a file deleted between listing the
- * directory and reading it (a `git checkout` or a delete-and-recreate in progress). The change
- * that removed it also triggers the next reload, so this one only fails like any bad edit.
+ * A read that threw rather than reporting issues (a file that cannot be read, a file deleted
+ * between listing and reading it, is reported as an issue at its path): a folder that cannot be
+ * listed, or one deleted while being read (a `git checkout` in progress). The change that caused
+ * it also triggers the next reload, so this one only fails like any bad edit.
  */
 function unreadable(err: unknown): { readonly ok: false; readonly issues: readonly KnowledgeIssue[] } {
   const e = err as { path?: unknown; code?: unknown; message?: unknown };

@@ -1,8 +1,15 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildFactBase, DEFAULT_KNOWLEDGE_DIR, formatIssue, loadKnowledge } from '../../src/knowledge/load.ts';
 import { PROJECT_DIR, VALID_DIR, validFiles, writeKnowledgeDir } from './helpers.ts';
+
+/** The problems the knowledge in `dir` has, failing the test if it loaded. */
+async function issuesOnDisk(dir: string) {
+  const result = await loadKnowledge(dir);
+  if (result.ok) expect.fail('expected the knowledge to be rejected, but it loaded');
+  return result.issues;
+}
 
 async function loadValid() {
   const result = await loadKnowledge(VALID_DIR);
@@ -136,6 +143,74 @@ describe('loadKnowledge on the valid fixture', () => {
     const result = await loadKnowledge(dir);
     if (!result.ok) expect.fail(result.issues.map(formatIssue).join('\n'));
     expect(result.base.version).toBe((await loadValid()).version);
+  });
+
+  it('follows symbolic links to files, as in a ConfigMap mount where every file is one', async () => {
+    const data = writeKnowledgeDir(validFiles());
+    const dir = join(dirname(data), 'mounted');
+    mkdirSync(join(dir, 'facts'), { recursive: true });
+    for (const name of validFiles().keys()) {
+      if (!name.startsWith('facts/')) continue;
+      symlinkSync(join(data, name), join(dir, name));
+    }
+    for (const name of ['sources.yaml', 'places.yaml', 'claimants.yaml', 'disputes.yaml', 'events.yaml', 'archive']) {
+      symlinkSync(join(data, name), join(dir, name));
+    }
+    const result = await loadKnowledge(dir);
+    if (!result.ok) expect.fail(result.issues.map(formatIssue).join('\n'));
+    expect(result.base.version).toBe((await loadValid()).version);
+  });
+
+  it('reports a symbolic link to nothing at its path, not as a missing file', async () => {
+    const dir = writeKnowledgeDir(validFiles());
+    rmSync(join(dir, 'events.yaml'));
+    symlinkSync('../elsewhere/events.yaml', join(dir, 'events.yaml'));
+    symlinkSync('/nonexistent/new.yaml', join(dir, 'facts/new.yaml'));
+    expect(await issuesOnDisk(dir)).toEqual([
+      {
+        path: 'knowledge/events.yaml',
+        line: 1,
+        field: 'events.yaml',
+        message: 'is a symbolic link to ../elsewhere/events.yaml, which does not exist: fix the link or remove it',
+      },
+      {
+        path: 'knowledge/facts/new.yaml',
+        line: 1,
+        field: 'facts/new.yaml',
+        message: 'is a symbolic link to /nonexistent/new.yaml, which does not exist: fix the link or remove it',
+      },
+    ]);
+  });
+
+  it('reports a loop of symbolic links at each link, without hanging', async () => {
+    const dir = writeKnowledgeDir(validFiles());
+    // beta-report.yaml becomes a link into a loop: its facts are then not judged missing elsewhere.
+    rmSync(join(dir, 'facts/beta-report.yaml'));
+    symlinkSync('loop.yaml', join(dir, 'facts/beta-report.yaml'));
+    symlinkSync('beta-report.yaml', join(dir, 'facts/loop.yaml'));
+    const loop = (to: string) => `is a symbolic link to ${to}, which leads round in a loop and never reaches a file: fix the link or remove it`;
+    expect(await issuesOnDisk(dir)).toEqual([
+      { path: 'knowledge/facts/beta-report.yaml', line: 1, field: 'facts/beta-report.yaml', message: loop('loop.yaml') },
+      { path: 'knowledge/facts/loop.yaml', line: 1, field: 'facts/loop.yaml', message: loop('beta-report.yaml') },
+    ]);
+  });
+
+  it('reports a subfolder of facts/, even one linking back to facts/, as not read', async () => {
+    const dir = writeKnowledgeDir(validFiles().set('facts/drafts/draft.yaml', validFiles().get('facts/beta-report.yaml')!));
+    symlinkSync('.', join(dir, 'facts/again'));
+    const message =
+      'is a folder: subfolders of facts/ are not read, so nothing in it is part of the fact base: ' +
+      'move its facts files up into facts/, or keep drafts outside the knowledge directory';
+    expect(await issuesOnDisk(dir)).toEqual([
+      { path: 'knowledge/facts/again', line: 1, field: 'facts/again', message },
+      { path: 'knowledge/facts/drafts', line: 1, field: 'facts/drafts', message },
+    ]);
+  });
+
+  it('reports a file where the facts/ folder should be', async () => {
+    const dir = writeKnowledgeDir(new Map([...validFiles()].filter(([name]) => !name.startsWith('facts/'))));
+    writeFileSync(join(dir, 'facts'), '- id: x\n');
+    expect(await issuesOnDisk(dir)).toEqual([{ path: 'knowledge/facts', line: 1, field: 'facts', message: 'is a file: facts/ must be a folder' }]);
   });
 
   it('reports a missing directory instead of throwing', async () => {
