@@ -6,11 +6,14 @@
  */
 import type { Dirent } from 'node:fs';
 import { readdir, readFile, readlink, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { KnowledgeIssue } from '../domain/types.ts';
 
 export interface KnowledgeFiles {
-  /** How reported paths begin: the knowledge directory's own name, normally `knowledge`. */
+  /**
+   * How reported paths begin: the knowledge directory as a path that opens from where the command
+   * ran (see `reportedRoot`), normally `knowledge`.
+   */
   readonly root: string;
   /**
    * File text keyed by path inside the knowledge directory with `/` separators:
@@ -39,6 +42,21 @@ export function isEditorLitter(name: string): boolean {
 }
 
 /**
+ * The knowledge directory as problems name it, so that `path:line` opens from where the command
+ * ran: relative to the working directory when the directory is inside it (`knowledge`, run from
+ * the project, whether given or the default), else absolute (`/srv/kb`, or the project's
+ * knowledge/ when run from elsewhere). The checker, the bot's log, /reload and the preview page
+ * all read the files through here, so they all name a file the same way.
+ */
+export function reportedRoot(dir: string, cwd: string = process.cwd()): string {
+  const absolute = resolve(dir);
+  const inside = relative(cwd, absolute);
+  if (inside === '') return '.';
+  if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return absolute.split(sep).join('/');
+  return inside.split(sep).join('/');
+}
+
+/**
  * Read every file the fact base is built from: the YAML files at the top (unknown ones too, so the
  * checker can say they are not read), everything in facts/ (anything but a facts file is a
  * problem there), and the .txt files in archive/. Editor litter is skipped everywhere.
@@ -49,11 +67,12 @@ export function isEditorLitter(name: string): boolean {
  */
 export async function readKnowledgeFiles(
   dir: string,
+  cwd: string = process.cwd(),
 ): Promise<{ ok: true; files: KnowledgeFiles } | { ok: false; issues: KnowledgeIssue[] }> {
-  const root = basename(dir);
+  const root = reportedRoot(dir, cwd);
   const top = await listDirectory(dir);
   if (top === null) {
-    return { ok: false, issues: [{ path: root, line: 1, field: root, message: `knowledge directory not found: ${dir}` }] };
+    return { ok: false, issues: [{ path: root, line: 1, field: basename(dir), message: `knowledge directory not found: ${dir}` }] };
   }
   const names: string[] = [];
   const unreadable = new Map<string, string>();

@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readKnowledgeFiles, reportedRoot } from '../../src/knowledge/files.ts';
 import { buildFactBase, DEFAULT_KNOWLEDGE_DIR, formatIssue, loadKnowledge } from '../../src/knowledge/load.ts';
 import { PROJECT_DIR, VALID_DIR, validFiles, writeKnowledgeDir } from './helpers.ts';
 
@@ -168,13 +169,13 @@ describe('loadKnowledge on the valid fixture', () => {
     symlinkSync('/nonexistent/new.yaml', join(dir, 'facts/new.yaml'));
     expect(await issuesOnDisk(dir)).toEqual([
       {
-        path: 'knowledge/events.yaml',
+        path: `${dir}/events.yaml`,
         line: 1,
         field: 'events.yaml',
         message: 'is a symbolic link to ../elsewhere/events.yaml, which does not exist: fix the link or remove it',
       },
       {
-        path: 'knowledge/facts/new.yaml',
+        path: `${dir}/facts/new.yaml`,
         line: 1,
         field: 'facts/new.yaml',
         message: 'is a symbolic link to /nonexistent/new.yaml, which does not exist: fix the link or remove it',
@@ -190,8 +191,8 @@ describe('loadKnowledge on the valid fixture', () => {
     symlinkSync('beta-report.yaml', join(dir, 'facts/loop.yaml'));
     const loop = (to: string) => `is a symbolic link to ${to}, which leads round in a loop and never reaches a file: fix the link or remove it`;
     expect(await issuesOnDisk(dir)).toEqual([
-      { path: 'knowledge/facts/beta-report.yaml', line: 1, field: 'facts/beta-report.yaml', message: loop('loop.yaml') },
-      { path: 'knowledge/facts/loop.yaml', line: 1, field: 'facts/loop.yaml', message: loop('beta-report.yaml') },
+      { path: `${dir}/facts/beta-report.yaml`, line: 1, field: 'facts/beta-report.yaml', message: loop('loop.yaml') },
+      { path: `${dir}/facts/loop.yaml`, line: 1, field: 'facts/loop.yaml', message: loop('beta-report.yaml') },
     ]);
   });
 
@@ -202,15 +203,15 @@ describe('loadKnowledge on the valid fixture', () => {
       'is a folder: subfolders of facts/ are not read, so nothing in it is part of the fact base: ' +
       'move its facts files up into facts/, or keep drafts outside the knowledge directory';
     expect(await issuesOnDisk(dir)).toEqual([
-      { path: 'knowledge/facts/again', line: 1, field: 'facts/again', message },
-      { path: 'knowledge/facts/drafts', line: 1, field: 'facts/drafts', message },
+      { path: `${dir}/facts/again`, line: 1, field: 'facts/again', message },
+      { path: `${dir}/facts/drafts`, line: 1, field: 'facts/drafts', message },
     ]);
   });
 
   it('reports a file where the facts/ folder should be', async () => {
     const dir = writeKnowledgeDir(new Map([...validFiles()].filter(([name]) => !name.startsWith('facts/'))));
     writeFileSync(join(dir, 'facts'), '- id: x\n');
-    expect(await issuesOnDisk(dir)).toEqual([{ path: 'knowledge/facts', line: 1, field: 'facts', message: 'is a file: facts/ must be a folder' }]);
+    expect(await issuesOnDisk(dir)).toEqual([{ path: `${dir}/facts`, line: 1, field: 'facts', message: 'is a file: facts/ must be a folder' }]);
   });
 
   it('reports a missing directory instead of throwing', async () => {
@@ -218,9 +219,29 @@ describe('loadKnowledge on the valid fixture', () => {
     expect(result).toEqual({
       ok: false,
       issues: [
-        { path: 'nowhere', line: 1, field: 'nowhere', message: `knowledge directory not found: ${join(VALID_DIR, 'nowhere')}` },
+        // From the project root, where the tests run: a path that opens from there.
+        { path: 'tests/knowledge/fixtures/valid/knowledge/nowhere', line: 1, field: 'nowhere', message: `knowledge directory not found: ${join(VALID_DIR, 'nowhere')}` },
       ],
     });
+  });
+});
+
+describe('reportedRoot: the knowledge directory as problems name it', () => {
+  it('is relative to the working directory when inside it, else absolute', () => {
+    expect(reportedRoot('/home/m/bot/knowledge', '/home/m/bot')).toBe('knowledge');
+    expect(reportedRoot('/home/m/bot/drafts/kb', '/home/m/bot')).toBe('drafts/kb');
+    expect(reportedRoot('/home/m/bot/knowledge', '/home/m/bot/knowledge')).toBe('.');
+    // A ConfigMap's `..data` is inside, not above.
+    expect(reportedRoot('/etc/kb/..data', '/etc/kb')).toBe('..data');
+    expect(reportedRoot('/tmp/kb0', '/home/m/bot')).toBe('/tmp/kb0');
+    expect(reportedRoot('/home/m/bot/knowledge', '/home/m/bot/knowledge/facts')).toBe('/home/m/bot/knowledge');
+    expect(reportedRoot('/home/m/bot-drafts/knowledge', '/home/m/bot')).toBe('/home/m/bot-drafts/knowledge');
+  });
+
+  it('names the project knowledge/ as knowledge/ when run from the project, as ever', async () => {
+    expect(reportedRoot(DEFAULT_KNOWLEDGE_DIR, PROJECT_DIR)).toBe('knowledge');
+    const read = await readKnowledgeFiles(DEFAULT_KNOWLEDGE_DIR, PROJECT_DIR);
+    expect(read.ok && read.files.root).toBe('knowledge');
   });
 });
 
