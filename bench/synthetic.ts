@@ -6,7 +6,7 @@
  */
 import { ordinal } from '../src/answers/words.ts';
 import { dateText } from '../src/answers/dates.ts';
-import type { Claimant, Dispute, Fact, Place, Source } from '../src/domain/types.ts';
+import type { Claimant, Dispute, EventRecord, Fact, Place, Source } from '../src/domain/types.ts';
 import { dayNumber, isoDay, possibleDays } from '../src/knowledge/days.ts';
 import { nameKey } from '../src/text/normalise.ts';
 import { createRandom, Zipf, type Random } from './prng.ts';
@@ -18,6 +18,8 @@ export interface SyntheticKnowledge {
   readonly claimants: Claimant[];
   readonly facts: Fact[];
   readonly disputes: Dispute[];
+  /** One event record: the loader requires events.yaml to list at least one. */
+  readonly events: EventRecord[];
   /** Article text per source id: contains every quote of the source's facts verbatim. */
   readonly articles: Map<string, string>;
   /** Highest patrol ordinal used. */
@@ -339,5 +341,36 @@ export function generateKnowledge(options: SyntheticOptions): SyntheticKnowledge
       claims: [facts[i]!.id, facts[i + 1]!.id],
     });
   }
-  return { places, sources, claimants, facts, disputes, articles, maxPatrol };
+  return { places, sources, claimants, facts, disputes, events: oneEvent(facts), articles, maxPatrol };
+}
+
+/**
+ * The one event of the synthetic base, reporting its first fact of a kind events have that names no
+ * patrol (facts naming a patrol would then all need an event of that patrol). Built without the
+ * random generator, so that it changes nothing else of the knowledge for a seed.
+ */
+function oneEvent(facts: readonly Fact[]): EventRecord[] {
+  const kinds: readonly string[] = ['training', 'agreement', 'humanitarian', 'military-action'];
+  const fact = facts.find((f) => f.patrols.length === 0 && kinds.includes(f.kind));
+  if (!fact) return [];
+  const cited = { cites: [fact.id] };
+  return [
+    {
+      id: 'event-0',
+      kind: fact.kind as EventRecord['kind'],
+      name: 'A development on the highway',
+      date: fact.date,
+      date_precision: fact.date_precision,
+      ...(fact.date_earliest === undefined ? {} : { date_earliest: fact.date_earliest }),
+      ...(fact.date_latest === undefined ? {} : { date_latest: fact.date_latest }),
+      date_basis: fact.date_basis,
+      ...(fact.date_reasoning === undefined ? {} : { date_reasoning: fact.date_reasoning, date_note: 'date inferred' }),
+      places: fact.places,
+      actors: [],
+      reports: [fact.id],
+      summary: { text: 'A source reported a development along the highway.', ...cited },
+      brief: { text: 'a development along the highway', ...cited },
+      lines: [],
+    },
+  ];
 }

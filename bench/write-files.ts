@@ -18,6 +18,7 @@ export async function writeKnowledgeDir(dir: string, knowledge: SyntheticKnowled
     writeFile(join(dir, 'places.yaml'), yaml(knowledge.places)),
     writeFile(join(dir, 'claimants.yaml'), yaml(knowledge.claimants)),
     writeFile(join(dir, 'disputes.yaml'), yaml(knowledge.disputes)),
+    writeFile(join(dir, 'events.yaml'), yaml(knowledge.events)),
   ];
   for (let start = 0; start < knowledge.facts.length; start += FACTS_PER_FILE) {
     const name = `part-${String(start / FACTS_PER_FILE).padStart(4, '0')}.yaml`;

@@ -14,9 +14,9 @@ import { checkEventFitsReports } from './event-dates.ts';
 import { checkEvent } from './event-rules.ts';
 import { validateEntries, type EntrySchema, type Located } from './entries.ts';
 import { checkAttackTarget } from './fact-rules.ts';
-import { fileEntries, TOP_LEVEL_FILES, type KnowledgeFiles } from './files.ts';
+import { fileEntries, isEditorLitter, TOP_LEVEL_FILES, type KnowledgeFiles } from './files.ts';
 import { checkUniqueIds, type RawId } from './ids.ts';
-import { sortIssues } from './issues.ts';
+import { didYouMean, sortIssues } from './issues.ts';
 import { checkPatrolMembership } from './patrol-membership.ts';
 import { checkWithin } from './place-tree.ts';
 import { checkOrdinalsNotCounts } from './patrol-ordinals.ts';
@@ -30,8 +30,11 @@ import { parseYamlFile } from './yaml-file.ts';
 
 export type LoadResult = { ok: true; base: FactBase } | { ok: false; issues: KnowledgeIssue[] };
 
-/** Files every knowledge directory must have; disputes.yaml, events.yaml and facts/ may be absent (none yet). */
-const REQUIRED = new Set(['sources.yaml', 'places.yaml', 'claimants.yaml']);
+/**
+ * Files every knowledge directory must have, each with at least one entry. disputes.yaml may be
+ * absent or empty (no disputes yet); every facts file that exists must have entries too.
+ */
+const REQUIRED = new Set(['sources.yaml', 'places.yaml', 'claimants.yaml', 'events.yaml']);
 const FACTS_FILE = /^facts\/[^/]+\.yaml$/;
 const ARCHIVE_FILE = /^archive\/[^/]+\.txt$/;
 
@@ -64,21 +67,20 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
   const yamlFiles: { name: string; label: string; text: string }[] = [];
   /** The files the base is built from, in path order: what its version is a hash of. */
   const loaded: [string, string][] = [];
+  let misnamedFacts = false;
 
   for (const file of all) {
     const [name, text] = file;
+    if (name.split('/').some(isEditorLitter)) continue;
     if ((TOP_LEVEL_FILES as readonly string[]).includes(name)) yamlFiles.push({ name, label: name.replace(/\.yaml$/, ''), text });
     else if (FACTS_FILE.test(name)) yamlFiles.push({ name, label: 'facts', text });
     else if (ARCHIVE_FILE.test(name)) archives.set(name, text);
     else {
-      if (/^[^/]+\.ya?ml$/.test(name) || name.startsWith('facts/')) {
-        issues.push({
-          path: `${root}/${name}`,
-          line: 1,
-          field: name,
-          message: `not a knowledge file, so it is ignored: the files are ${TOP_LEVEL_FILES.join(', ')} and facts/*.yaml`,
-        });
-      }
+      const message = notKnowledge(name);
+      if (message !== null) issues.push({ path: `${root}/${name}`, line: 1, field: name, message });
+      // A misnamed facts file holds facts that are now unknown: as for one that does not parse,
+      // references to them are not judged, so its name is the one problem reported.
+      if (/^facts\/[^/]+\.ya?ml$/i.test(name)) misnamedFacts = true;
       continue;
     }
     loaded.push(file);
@@ -100,9 +102,18 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
     events: EventSchema,
     facts: FactSchema,
   } as const;
+  if (misnamedFacts) groups.facts.complete = false;
+  // There but not readable as a file (a broken link, a subfolder of facts/…): reported at its path,
+  // and what it may have held is not judged missing elsewhere, as for a file that does not parse.
+  const unreadable = input.unreadable ? fileEntries(input.unreadable) : [];
+  for (const [name, message] of unreadable) {
+    issues.push({ path: `${root}/${name}`, line: 1, field: name, message });
+    if ((TOP_LEVEL_FILES as readonly string[]).includes(name)) groups[name.replace(/\.yaml$/, '') as keyof typeof groups].complete = false;
+    if (name === 'facts' || name.startsWith('facts/')) groups.facts.complete = false;
+  }
   for (const name of REQUIRED) {
-    if (all.some(([present]) => present === name)) continue;
-    const kind = name.replace(/\.yaml$/, '') as 'sources' | 'places' | 'claimants';
+    if (all.some(([present]) => present === name) || unreadable.some(([present]) => present === name)) continue;
+    const kind = name.replace(/\.yaml$/, '') as 'sources' | 'places' | 'claimants' | 'events';
     issues.push({ path: `${root}/${name}`, line: 1, field: kind, message: 'file is missing' });
     groups[kind].complete = false; // its ids are unknown, so references to them are not judged
   }
@@ -112,6 +123,12 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
     append(issues, parsed.issues);
     const group = groups[kind] as Group<unknown>;
     if (parsed.file.entries === null) {
+      group.complete = false;
+      continue;
+    }
+    if (parsed.file.entries.length === 0 && (REQUIRED.has(name) || kind === 'facts')) {
+      // Reported here, once, rather than as an "unknown …" at every reference to what it held.
+      issues.push(noEntries(`${root}/${name}`, label, text));
       group.complete = false;
       continue;
     }
@@ -149,7 +166,8 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
   // Sources: their own dates, their archived text and its non-article parts.
   const sourceById = new Map<string, Source>();
   const articles = new Map<string, ArticleText>();
-  const archiveNames = new Set(archives.keys());
+  // An unreadable archive is reported as such, not again as missing at its source.
+  const archiveNames = new Set([...archives.keys(), ...unreadable.map(([name]) => name).filter((name) => ARCHIVE_FILE.test(name))]);
   for (const source of groups.sources.valid) {
     append(issues, checkDates(source));
     append(issues, checkArchiveExists(source, archiveNames, root));
@@ -223,6 +241,48 @@ export function buildFactBase(input: KnowledgeFiles): LoadResult {
       articleText: new Map([...articles].map(([id, article]) => [id, article.text])),
     }),
   };
+}
+
+/**
+ * What is wrong with a file that is neither a knowledge file nor an archive, or null for one that is
+ * no concern of the checker (a README at the top, a PDF in archive/). A YAML file at the top and
+ * anything in facts/ was surely meant to be read, so it is a problem that fails the check, and
+ * says how to make it read or where it belongs.
+ */
+function notKnowledge(name: string): string | null {
+  const slash = name.lastIndexOf('/');
+  const dir = name.slice(0, slash + 1);
+  const base = name.slice(slash + 1);
+  const yaml = /\.ya?ml$/i.test(base);
+  const asYaml = base.replace(/\.ya?ml$/i, '.yaml');
+  if (dir === '') {
+    if (!yaml) return null;
+    const known = TOP_LEVEL_FILES as readonly string[];
+    const rename = known.includes(asYaml.toLowerCase()) ? ` (did you mean "${asYaml.toLowerCase()}"?)` : didYouMean(asYaml, known);
+    return (
+      `not a knowledge file, so it is not read: the files are ${TOP_LEVEL_FILES.join(', ')} and facts/*.yaml; ` +
+      `rename it${rename}, or move it out of the knowledge directory`
+    );
+  }
+  if (dir === 'facts/') {
+    if (yaml) return `facts files end in ".yaml", so this one is not read: rename it to ${asYaml}`;
+    return `not a facts file, so it is not read: facts/ holds only facts files ending in ".yaml"; move it out of facts/, or rename it if it holds facts`;
+  }
+  return null;
+}
+
+/**
+ * A file that must list entries but lists none: empty, only comments or whitespace, or `[]`. Lines
+ * ending in a bare CR (old Mac line endings) are not line breaks to YAML, so a file saved that way
+ * reads as one long comment line: say so, as the file looks fine in most editors.
+ */
+function noEntries(path: string, label: string, text: string): KnowledgeIssue {
+  const why = /\r(?!\n)/.test(text.trimEnd())
+    ? 'its lines end in a bare carriage return (CR), which YAML does not read as a line break, so the whole file reads as one comment: save it with LF line endings'
+    : label === 'facts'
+      ? 'write its facts, each starting with "- ", or delete the file'
+      : `there would be no ${label}: list them here, each starting with "- "`;
+  return { path, line: 1, field: label, message: `has no entries: ${why}` };
 }
 
 function newGroup<T>(): Group<T> {

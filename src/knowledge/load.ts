@@ -12,9 +12,12 @@ export { formatIssue } from './issues.ts';
 /** The project's knowledge/ directory, found from this file so it does not depend on the cwd. */
 export const DEFAULT_KNOWLEDGE_DIR: string = fileURLToPath(new URL('../../knowledge', import.meta.url));
 
-/** Read, validate and freeze the knowledge in `dir` (default: the project's knowledge/). */
-export async function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): Promise<LoadResult> {
-  const read = await readKnowledgeFiles(dir);
+/**
+ * Read, validate and freeze the knowledge in `dir` (default: the project's knowledge/). Problems
+ * name files from `cwd` (default: the process's) when `dir` is inside it, else absolutely.
+ */
+export async function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR, options: { readonly cwd?: string } = {}): Promise<LoadResult> {
+  const read = await readKnowledgeFiles(dir, options.cwd);
   if (!read.ok) return read;
   return buildFactBase(read.files);
 }

@@ -8,7 +8,7 @@ import type { LoadResult } from './build.ts';
 import { formatIssue } from './issues.ts';
 
 export interface ProblemFile {
-  /** The file, from the project root (as in each problem line). */
+  /** The file, as each problem line names it: from the working directory, or absolute (see reportedRoot). */
   readonly path: string;
   /** Its problems, each `path:line: field: message`, in line order. */
   readonly problems: readonly string[];

@@ -56,7 +56,7 @@ function indentOf(line: string): number {
 /**
  * Parse `text`. A syntax error is reported at the line the parser names; a file with any of them
  * yields no entries, since what the parser recovered from broken YAML may not be what was meant.
- * An empty file (or only comments) is an empty list.
+ * An empty file (only comments or whitespace) is an empty list.
  */
 export function parseYamlFile(name: string, path: string, label: string, text: string): ParsedYaml {
   const lines = new LineCounter();
@@ -83,7 +83,7 @@ export function parseYamlFile(name: string, path: string, label: string, text: s
     const data = documentData(doc);
     if (data instanceof Error) {
       issues.push({ path, line: 1, field: label, message: `YAML could not be read: ${data.message}` });
-    } else if (data === null || data === undefined) {
+    } else if (data === null || data === undefined || text.trim() === '') {
       entries = [];
     } else if (Array.isArray(data)) {
       entries = data;

@@ -5,6 +5,7 @@
  */
 import { EventEmitter } from 'node:events';
 import type { FactBase, KnowledgeIssue } from '../domain/types.ts';
+import { isEditorLitter } from '../knowledge/files.ts';
 import { DEFAULT_KNOWLEDGE_DIR, formatIssue, loadKnowledge } from '../knowledge/load.ts';
 import { buildKnowledgeIndexAsync } from '../search/index.ts';
 import type { KnowledgeIndex } from '../search/types.ts';
@@ -118,9 +119,12 @@ export class KnowledgeStore extends EventEmitter<{ reloaded: [ReloadOutcome & { 
     return outcome;
   }
 
-  /** Watch the knowledge directory and reload (debounced) on any change; resolves once watching. */
+  /**
+   * Watch the knowledge directory and reload (debounced) on any change but to editor litter, which
+   * the loader skips as well; resolves once watching.
+   */
   watch(options: WatchOptions = {}): Promise<void> {
-    this.#watcher ??= watchDirectory(this.dir ?? DEFAULT_KNOWLEDGE_DIR, () => void this.reload(), this.log, options);
+    this.#watcher ??= watchDirectory(this.dir ?? DEFAULT_KNOWLEDGE_DIR, () => void this.reload(), this.log, { ignore: isEditorLitter, ...options });
     return this.#watcher.ready;
   }
 
@@ -132,9 +136,10 @@ export class KnowledgeStore extends EventEmitter<{ reloaded: [ReloadOutcome & { 
 }
 
 /**
- * A read that threw rather than reporting issues: typically a file deleted between listing the
- * directory and reading it (a `git checkout` or a delete-and-recreate in progress). The change
- * that removed it also triggers the next reload, so this one only fails like any bad edit.
+ * A read that threw rather than reporting issues (a file that cannot be read, a file deleted
+ * between listing and reading it, is reported as an issue at its path): a folder that cannot be
+ * listed, or one deleted while being read (a `git checkout` in progress). The change that caused
+ * it also triggers the next reload, so this one only fails like any bad edit.
  */
 function unreadable(err: unknown): { readonly ok: false; readonly issues: readonly KnowledgeIssue[] } {
   const e = err as { path?: unknown; code?: unknown; message?: unknown };

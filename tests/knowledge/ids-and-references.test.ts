@@ -1,6 +1,6 @@
 /** Unique ids and references that must resolve, each broken once in the valid fixture. */
 import { describe, expect, it } from 'vitest';
-import { buildFactBase } from '../../src/knowledge/load.ts';
+import { buildFactBase, formatIssue } from '../../src/knowledge/load.ts';
 import { issuesOf, itReportsEach, lineIn, mutate, validFiles, type Files } from './helpers.ts';
 
 const A = 'facts/alpha-news-patrol.yaml';
@@ -155,28 +155,153 @@ describe('knowledge files', () => {
     expect(issuesOf(files)).toEqual([{ path: 'knowledge/places.yaml', line: 1, field: 'places', message: 'file is missing' }]);
   });
 
-  it('loads without disputes.yaml, events.yaml or any facts', () => {
-    const absent = (name: string) => name.startsWith('facts/') || name === 'disputes.yaml' || name === 'events.yaml';
-    const files = new Map([...validFiles()].filter(([name]) => !absent(name)));
-    const result = buildFactBase({ root: 'knowledge', files });
-    expect(result.ok && [result.base.facts.length, result.base.disputes.length, result.base.events.length]).toEqual([0, 0, 0]);
+  it('requires events.yaml', () => {
+    const files = validFiles();
+    files.delete('events.yaml');
+    expect(issuesOf(files)).toEqual([{ path: 'knowledge/events.yaml', line: 1, field: 'events', message: 'file is missing' }]);
   });
 
-  it('says when a YAML file would be ignored', () => {
-    const files = validFiles().set('facts/extra.yml', '- id: x\n').set('dispute.yaml', '[]\n');
+  it('loads without disputes.yaml, or with one that has no disputes yet', () => {
+    // The fixture's one event line that shows a dispute goes with it.
+    const events = validFiles().get('events.yaml')!;
+    const harm = events.slice(events.indexOf('    - label: Harm\n'), events.indexOf('- id: attack-on-patrol-5\n'));
+    for (const text of [undefined, '', '# none yet\n', '[]\n']) {
+      const files = mutate(validFiles(), 'events.yaml', harm, '');
+      if (text === undefined) files.delete('disputes.yaml');
+      else files.set('disputes.yaml', text);
+      const result = buildFactBase({ root: 'knowledge', files });
+      if (!result.ok) expect.fail(result.issues.map(formatIssue).join('\n'));
+      expect(result.base.disputes).toEqual([]);
+    }
+  });
+
+  // Empty, only comments, only whitespace or line breaks, an empty list: each drops every entry the
+  // file held, so it is reported at the file, not only as "unknown …" wherever the entries are used.
+  const NO_ENTRIES = ['', '# nothing yet\n', '  \n\n', '\r\n\r\n', '\r\r\r', '\ufeff', '[]\n'];
+
+  for (const [name, message] of [
+    ['sources.yaml', 'has no entries: there would be no sources: list them here, each starting with "- "'],
+    ['places.yaml', 'has no entries: there would be no places: list them here, each starting with "- "'],
+    ['claimants.yaml', 'has no entries: there would be no claimants: list them here, each starting with "- "'],
+    ['events.yaml', 'has no entries: there would be no events: list them here, each starting with "- "'],
+    ['facts/beta-report.yaml', 'has no entries: write its facts, each starting with "- ", or delete the file'],
+  ] as const) {
+    it(`reports a ${name} with no entries at its line 1, and nothing else`, () => {
+      const field = name.startsWith('facts/') ? 'facts' : name.replace(/\.yaml$/, '');
+      for (const text of NO_ENTRIES) {
+        expect(issuesOf(validFiles().set(name, text)), JSON.stringify(text)).toEqual([{ path: `knowledge/${name}`, line: 1, field, message }]);
+      }
+    });
+  }
+
+  it('reports a new facts file with only a comment in it', () => {
+    expect(issuesOf(validFiles().set('facts/new.yaml', '# yaml-language-server: $schema=../schema/facts.schema.json\n'))).toEqual([
+      { path: 'knowledge/facts/new.yaml', line: 1, field: 'facts', message: 'has no entries: write its facts, each starting with "- ", or delete the file' },
+    ]);
+  });
+
+  it('says why a file saved with bare CR line endings has no entries', () => {
+    const text = validFiles().get('facts/beta-report.yaml')!.replaceAll('\n', '\r');
+    expect(issuesOf(validFiles().set('facts/beta-report.yaml', text))).toEqual([
+      {
+        path: 'knowledge/facts/beta-report.yaml',
+        line: 1,
+        field: 'facts',
+        message:
+          'has no entries: its lines end in a bare carriage return (CR), which YAML does not read as a line break, ' +
+          'so the whole file reads as one comment: save it with LF line endings',
+      },
+    ]);
+  });
+
+  it('fails on a YAML file at the top that is not a knowledge file, saying it is not read and what to do', () => {
+    const files = validFiles().set('dispute.yaml', '[]\n').set('Events.yml', '[]\n').set('notes.yaml', '[]\n');
+    const known = 'the files are sources.yaml, places.yaml, claimants.yaml, disputes.yaml, events.yaml and facts/*.yaml';
     expect(issuesOf(files)).toEqual([
+      {
+        path: 'knowledge/Events.yml',
+        line: 1,
+        field: 'Events.yml',
+        message: `not a knowledge file, so it is not read: ${known}; rename it (did you mean "events.yaml"?), or move it out of the knowledge directory`,
+      },
       {
         path: 'knowledge/dispute.yaml',
         line: 1,
         field: 'dispute.yaml',
-        message: 'not a knowledge file, so it is ignored: the files are sources.yaml, places.yaml, claimants.yaml, disputes.yaml, events.yaml and facts/*.yaml',
+        message: `not a knowledge file, so it is not read: ${known}; rename it (did you mean "disputes.yaml"?), or move it out of the knowledge directory`,
       },
       {
-        path: 'knowledge/facts/extra.yml',
+        path: 'knowledge/notes.yaml',
         line: 1,
-        field: 'facts/extra.yml',
-        message: 'not a knowledge file, so it is ignored: the files are sources.yaml, places.yaml, claimants.yaml, disputes.yaml, events.yaml and facts/*.yaml',
+        field: 'notes.yaml',
+        message: `not a knowledge file, so it is not read: ${known}; rename it, or move it out of the knowledge directory`,
       },
     ]);
+  });
+
+  it('fails on a facts file not ending in .yaml, saying what to rename it to', () => {
+    const facts = validFiles().get(B)!;
+    const files = validFiles();
+    files.delete(B);
+    files.set('facts/beta-report.yml', facts);
+    // Its facts are not read: the events and disputes citing them are not judged, so its name is
+    // the one problem, not a wave of "unknown fact" reported before it.
+    expect(issuesOf(files)).toEqual([
+      {
+        path: 'knowledge/facts/beta-report.yml',
+        line: 1,
+        field: 'facts/beta-report.yml',
+        message: 'facts files end in ".yaml", so this one is not read: rename it to beta-report.yaml',
+      },
+    ]);
+    expect(issuesOf(validFiles().set('facts/extra.YAML', '[]\n'))).toEqual([
+      {
+        path: 'knowledge/facts/extra.YAML',
+        line: 1,
+        field: 'facts/extra.YAML',
+        message: 'facts files end in ".yaml", so this one is not read: rename it to extra.yaml',
+      },
+    ]);
+  });
+
+  it('fails on any other file in facts/, saying it is not read and where it belongs', () => {
+    expect(issuesOf(validFiles().set('facts/notes.txt', 'to do\n').set('facts/TODO.md', '- more\n'))).toEqual(
+      ['facts/TODO.md', 'facts/notes.txt'].map((name) => ({
+        path: `knowledge/${name}`,
+        line: 1,
+        field: name,
+        message: 'not a facts file, so it is not read: facts/ holds only facts files ending in ".yaml"; move it out of facts/, or rename it if it holds facts',
+      })),
+    );
+  });
+
+  it('ignores editor and system litter anywhere, without a word', () => {
+    const files = validFiles();
+    const facts = files.get(B)!;
+    for (const name of [
+      'facts/.beta-report.yaml.swp',
+      'facts/.beta-report.yaml.swo',
+      'facts/.beta-report.yaml.swx',
+      'facts/beta-report.yaml.swp',
+      'facts/beta-report.yaml~',
+      'facts/#beta-report.yaml#',
+      'facts/.#beta-report.yaml',
+      'facts/beta-report.yaml.tmp',
+      'facts/.DS_Store',
+      'facts/4913',
+      'facts/.hidden.yaml',
+      '.DS_Store',
+      'sources.yaml~',
+      '.places.yaml.swp',
+      '#events.yaml#',
+      'archive/.beta-report.txt.swp',
+      'archive/beta-report.txt~',
+    ]) {
+      // Some hold what looks like facts (a backup holds a copy of them): none of it is read.
+      files.set(name, facts);
+    }
+    const result = buildFactBase({ root: 'knowledge', files });
+    if (!result.ok) expect.fail(result.issues.map(formatIssue).join('\n'));
+    expect(result.base.version).toBe((buildFactBase({ root: 'knowledge', files: validFiles() }) as { base: { version: string } }).base.version);
   });
 });

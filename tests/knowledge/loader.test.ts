@@ -1,8 +1,16 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readKnowledgeFiles, reportedRoot } from '../../src/knowledge/files.ts';
 import { buildFactBase, DEFAULT_KNOWLEDGE_DIR, formatIssue, loadKnowledge } from '../../src/knowledge/load.ts';
 import { PROJECT_DIR, VALID_DIR, validFiles, writeKnowledgeDir } from './helpers.ts';
+
+/** The problems the knowledge in `dir` has, failing the test if it loaded. */
+async function issuesOnDisk(dir: string) {
+  const result = await loadKnowledge(dir);
+  if (result.ok) expect.fail('expected the knowledge to be rejected, but it loaded');
+  return result.issues;
+}
 
 async function loadValid() {
   const result = await loadKnowledge(VALID_DIR);
@@ -106,7 +114,7 @@ describe('loadKnowledge on the valid fixture', () => {
     await load();
     writeFileSync(join(dir, 'archive/beta-report.txt'), `${validFiles().get('archive/beta-report.txt')}\n`);
     await load();
-    writeFileSync(join(dir, 'facts/empty.yaml'), '# no facts yet\n');
+    writeFileSync(join(dir, 'facts/beta-report.yaml'), `${validFiles().get('facts/beta-report.yaml')}# a comment\n`);
     await load();
     expect(versions.size).toBe(4);
   });
@@ -127,14 +135,113 @@ describe('loadKnowledge on the valid fixture', () => {
     expect(DEFAULT_KNOWLEDGE_DIR).toBe(join(PROJECT_DIR, 'knowledge'));
   });
 
+  it('reads past the files an editor or the OS leaves on disk, as if they were not there', async () => {
+    const dir = writeKnowledgeDir(validFiles());
+    const facts = validFiles().get('facts/beta-report.yaml')!;
+    for (const name of ['facts/.beta-report.yaml.swp', 'facts/beta-report.yaml~', 'facts/#beta-report.yaml#', 'facts/.DS_Store', '.DS_Store', 'events.yaml~']) {
+      writeFileSync(join(dir, name), facts);
+    }
+    const result = await loadKnowledge(dir);
+    if (!result.ok) expect.fail(result.issues.map(formatIssue).join('\n'));
+    expect(result.base.version).toBe((await loadValid()).version);
+  });
+
+  it('follows symbolic links to files, as in a ConfigMap mount where every file is one', async () => {
+    const data = writeKnowledgeDir(validFiles());
+    const dir = join(dirname(data), 'mounted');
+    mkdirSync(join(dir, 'facts'), { recursive: true });
+    for (const name of validFiles().keys()) {
+      if (!name.startsWith('facts/')) continue;
+      symlinkSync(join(data, name), join(dir, name));
+    }
+    for (const name of ['sources.yaml', 'places.yaml', 'claimants.yaml', 'disputes.yaml', 'events.yaml', 'archive']) {
+      symlinkSync(join(data, name), join(dir, name));
+    }
+    const result = await loadKnowledge(dir);
+    if (!result.ok) expect.fail(result.issues.map(formatIssue).join('\n'));
+    expect(result.base.version).toBe((await loadValid()).version);
+  });
+
+  it('reports a symbolic link to nothing at its path, not as a missing file', async () => {
+    const dir = writeKnowledgeDir(validFiles());
+    rmSync(join(dir, 'events.yaml'));
+    symlinkSync('../elsewhere/events.yaml', join(dir, 'events.yaml'));
+    symlinkSync('/nonexistent/new.yaml', join(dir, 'facts/new.yaml'));
+    expect(await issuesOnDisk(dir)).toEqual([
+      {
+        path: `${dir}/events.yaml`,
+        line: 1,
+        field: 'events.yaml',
+        message: 'is a symbolic link to ../elsewhere/events.yaml, which does not exist: fix the link or remove it',
+      },
+      {
+        path: `${dir}/facts/new.yaml`,
+        line: 1,
+        field: 'facts/new.yaml',
+        message: 'is a symbolic link to /nonexistent/new.yaml, which does not exist: fix the link or remove it',
+      },
+    ]);
+  });
+
+  it('reports a loop of symbolic links at each link, without hanging', async () => {
+    const dir = writeKnowledgeDir(validFiles());
+    // beta-report.yaml becomes a link into a loop: its facts are then not judged missing elsewhere.
+    rmSync(join(dir, 'facts/beta-report.yaml'));
+    symlinkSync('loop.yaml', join(dir, 'facts/beta-report.yaml'));
+    symlinkSync('beta-report.yaml', join(dir, 'facts/loop.yaml'));
+    const loop = (to: string) => `is a symbolic link to ${to}, which leads round in a loop and never reaches a file: fix the link or remove it`;
+    expect(await issuesOnDisk(dir)).toEqual([
+      { path: `${dir}/facts/beta-report.yaml`, line: 1, field: 'facts/beta-report.yaml', message: loop('loop.yaml') },
+      { path: `${dir}/facts/loop.yaml`, line: 1, field: 'facts/loop.yaml', message: loop('beta-report.yaml') },
+    ]);
+  });
+
+  it('reports a subfolder of facts/, even one linking back to facts/, as not read', async () => {
+    const dir = writeKnowledgeDir(validFiles().set('facts/drafts/draft.yaml', validFiles().get('facts/beta-report.yaml')!));
+    symlinkSync('.', join(dir, 'facts/again'));
+    const message =
+      'is a folder: subfolders of facts/ are not read, so nothing in it is part of the fact base: ' +
+      'move its facts files up into facts/, or keep drafts outside the knowledge directory';
+    expect(await issuesOnDisk(dir)).toEqual([
+      { path: `${dir}/facts/again`, line: 1, field: 'facts/again', message },
+      { path: `${dir}/facts/drafts`, line: 1, field: 'facts/drafts', message },
+    ]);
+  });
+
+  it('reports a file where the facts/ folder should be', async () => {
+    const dir = writeKnowledgeDir(new Map([...validFiles()].filter(([name]) => !name.startsWith('facts/'))));
+    writeFileSync(join(dir, 'facts'), '- id: x\n');
+    expect(await issuesOnDisk(dir)).toEqual([{ path: `${dir}/facts`, line: 1, field: 'facts', message: 'is a file: facts/ must be a folder' }]);
+  });
+
   it('reports a missing directory instead of throwing', async () => {
     const result = await loadKnowledge(join(VALID_DIR, 'nowhere'));
     expect(result).toEqual({
       ok: false,
       issues: [
-        { path: 'nowhere', line: 1, field: 'nowhere', message: `knowledge directory not found: ${join(VALID_DIR, 'nowhere')}` },
+        // From the project root, where the tests run: a path that opens from there.
+        { path: 'tests/knowledge/fixtures/valid/knowledge/nowhere', line: 1, field: 'nowhere', message: `knowledge directory not found: ${join(VALID_DIR, 'nowhere')}` },
       ],
     });
+  });
+});
+
+describe('reportedRoot: the knowledge directory as problems name it', () => {
+  it('is relative to the working directory when inside it, else absolute', () => {
+    expect(reportedRoot('/home/m/bot/knowledge', '/home/m/bot')).toBe('knowledge');
+    expect(reportedRoot('/home/m/bot/drafts/kb', '/home/m/bot')).toBe('drafts/kb');
+    expect(reportedRoot('/home/m/bot/knowledge', '/home/m/bot/knowledge')).toBe('.');
+    // A ConfigMap's `..data` is inside, not above.
+    expect(reportedRoot('/etc/kb/..data', '/etc/kb')).toBe('..data');
+    expect(reportedRoot('/tmp/kb0', '/home/m/bot')).toBe('/tmp/kb0');
+    expect(reportedRoot('/home/m/bot/knowledge', '/home/m/bot/knowledge/facts')).toBe('/home/m/bot/knowledge');
+    expect(reportedRoot('/home/m/bot-drafts/knowledge', '/home/m/bot')).toBe('/home/m/bot-drafts/knowledge');
+  });
+
+  it('names the project knowledge/ as knowledge/ when run from the project, as ever', async () => {
+    expect(reportedRoot(DEFAULT_KNOWLEDGE_DIR, PROJECT_DIR)).toBe('knowledge');
+    const read = await readKnowledgeFiles(DEFAULT_KNOWLEDGE_DIR, PROJECT_DIR);
+    expect(read.ok && read.files.root).toBe('knowledge');
   });
 });
 

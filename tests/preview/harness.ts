@@ -43,7 +43,7 @@ export async function startPreview(dir: string): Promise<Preview> {
   };
 }
 
-/** A copy of the project's knowledge/ in a temporary directory, named knowledge/ so problems read `knowledge/…`. */
+/** A copy of the project's knowledge/ in a temporary directory (outside the cwd, so problems name it in full). */
 export async function knowledgeCopy(): Promise<{ dir: string; remove(): Promise<void> }> {
   const scratch = await mkdtemp(join(tmpdir(), 'm4-preview-'));
   const dir = join(scratch, 'knowledge');

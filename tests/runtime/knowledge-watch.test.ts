@@ -99,12 +99,39 @@ describe('live reload picks up every kind of save', () => {
   });
 
   it('a new file in facts/, and its removal', async () => {
-    // A facts file with no facts yet: valid, and part of the version like every file.
+    // A fact of another file, under a new id, as a new file: part of the version like every file.
+    const text = await readFile(join(dir, 'facts', 'southfront-second-joint-training.yaml'), 'utf8');
+    const fact = text
+      .slice(text.indexOf('- id: sf-polyakov-announced-training-sept-5'), text.indexOf('- id: sf-training-to-repel-attacks-on-convoys'))
+      .replace('sf-polyakov-announced-training-sept-5', 'zanzibar-new-file');
     const fresh = join(dir, 'facts', 'a-new-file.yaml');
-    await writeFile(fresh, '# Facts from a source still being read.\n[]\n');
+    await writeFile(fresh, `# Facts from a source still being read.\n${fact}`);
     await servesWhatIsOnDisk();
+    expect(store.base?.factById.has('zanzibar-new-file')).toBe(true);
     await unlink(fresh);
     await servesWhatIsOnDisk();
+    expect(store.base?.factById.has('zanzibar-new-file')).toBe(false);
+  });
+
+  it('editor and system litter beside the files: no reload at all', async () => {
+    let reacted = 0;
+    const count = () => reacted++;
+    store.on('reloaded', count);
+    store.on('failed', count);
+    try {
+      const litter = ['.southfront-first-full-patrol.yaml.swo', '#southfront-first-full-patrol.yaml#', '.DS_Store', 'notes.tmp', '4913'].map((name) =>
+        join(dir, 'facts', name),
+      );
+      for (const file of litter) await writeFile(file, '- id: not-a-fact\n');
+      for (const file of litter) await writeFile(file, '- id: still-not-a-fact\n');
+      for (const file of litter) await unlink(file);
+      // Many times the debounce: a reload, had one been triggered, would have run by now.
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(reacted).toBe(0);
+    } finally {
+      store.off('reloaded', count);
+      store.off('failed', count);
+    }
   });
 
   it('git checkout of another commit, and back', async () => {
