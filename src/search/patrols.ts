@@ -10,21 +10,19 @@ import type { Entity } from './entities.ts';
 import { ChoiceList, choiceLimit } from './suggestion.ts';
 import type { Suggestion } from './types.ts';
 
-const labels = new Map<string, string>();
+/** Labels by record (a source or an event, which autocomplete labels on every keystroke). */
+const labels = new WeakMap<Dated, string>();
 
 /**
  * A record's possible days in words, as its card writes them ("22 July 2020", "1–16 July 2020"):
- * a date known to a span is the span, never a single day (memoised: dates repeat a lot).
+ * a date known to a span is the span, never a single day.
  */
 export function shortDateLabel(record: Dated): string {
-  const days = possibleDays(record);
-  if (!days) return 'date unknown';
-  const key = `${days.first} ${days.last}`;
-  let label = labels.get(key);
+  let label = labels.get(record);
   if (label === undefined) {
-    label = formatInterval(daysInterval(days));
-    if (labels.size > 50_000) labels.clear();
-    labels.set(key, label);
+    const days = possibleDays(record);
+    label = days ? formatInterval(daysInterval(days)) : 'date unknown';
+    labels.set(record, label);
   }
   return label;
 }
