@@ -5,7 +5,7 @@
  * in gives the same card.
  */
 import type { Answer } from '../answers/answer.ts';
-import { answer, panel, type PanelName } from '../answers/index.ts';
+import { answer, panelOf, type PanelName } from '../answers/index.ts';
 import { buildQuery, isCommandName, type Target } from '../answers/query.ts';
 import { recognise } from '../answers/recognise.ts';
 import { renderDiscord } from '../render/discord.ts';
@@ -19,7 +19,7 @@ export interface ReplyOptions {
 }
 
 /** A card as a message, with its picture uploaded alongside when it has one. */
-function cardMessage(index: KnowledgeIndex, card: Answer, options: ReplyOptions): Reply {
+export function cardMessage(index: KnowledgeIndex, card: Answer, options: ReplyOptions): Reply {
   const picture = pictureFor(index, card);
   if (!picture) return { data: renderDiscord(card, options) };
   return {
@@ -35,7 +35,12 @@ export function cardReply(index: KnowledgeIndex, target: Target, options: ReplyO
 
 /** A card's quotes & sources or disputes panel: always only for whoever opened it. */
 export function panelReply(index: KnowledgeIndex, target: Target, name: PanelName): Reply {
-  return cardMessage(index, panel(index, target, name), { ephemeral: true });
+  return panelMessage(index, answer(index, target), name);
+}
+
+/** The same panel of a card already worked out. A panel is words only: it never has a picture. */
+export function panelMessage(index: KnowledgeIndex, card: Answer, name: PanelName): Reply {
+  return { data: renderDiscord(panelOf(index, card, name), { ephemeral: true }) };
 }
 
 /** A slash command with the option values Discord sent, as a message. */

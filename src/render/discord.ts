@@ -130,14 +130,7 @@ function footer(answer: Answer): string | undefined {
   if (whole.length <= CAPS.footer) return whole;
   const more = (left: number) => `${FOOTER_SEPARATOR}…and ${left} more`;
   const room = CAPS.footer - '-# '.length - more(parts.length).length;
-  const kept: string[] = [];
-  let used = 0;
-  for (const part of parts) {
-    const length = (kept.length > 0 ? FOOTER_SEPARATOR.length : 0) + part.length;
-    if (used + length > room) break;
-    kept.push(part);
-    used += length;
-  }
+  const kept = parts.slice(0, fitting(parts, room, FOOTER_SEPARATOR));
   if (kept.length === 0) kept.push(truncateWords(parts[0]!, room));
   return `-# ${kept.join(FOOTER_SEPARATOR)}${more(parts.length - kept.length)}`;
 }
@@ -167,12 +160,17 @@ function select(menu: Menu): StringSelectMenuBuilder | null {
   return new StringSelectMenuBuilder().setCustomId(MENU_ID).setPlaceholder(truncateWords(plainLine(menu.placeholder), CAPS.placeholder)).addOptions(options);
 }
 
+/** How many of `parts`, from the first, fit in `room` characters joined by `separator`. */
+function fitting(parts: readonly string[], room: number, separator: string): number {
+  let length = -separator.length;
+  let count = 0;
+  while (count < parts.length && length + separator.length + parts[count]!.length <= room) length += separator.length + parts[count++]!.length;
+  return count;
+}
+
 /** The first of `lines` that fit in `room` characters together, joined; a line is never cut. */
 function wholeLines(lines: readonly string[], room: number): string {
-  let length = -1;
-  let count = 0;
-  while (count < lines.length && length + 1 + lines[count]!.length <= room) length += 1 + lines[count++]!.length;
-  return lines.slice(0, count).join('\n');
+  return lines.slice(0, fitting(lines, room, '\n')).join('\n');
 }
 
 /**
@@ -211,7 +209,7 @@ export function renderDiscord(answer: Answer, options: RenderOptions = {}): Disc
     if (i > 0) container.addSeparatorComponents(new SeparatorBuilder().setDivider(true).setSpacing(SeparatorSpacingSize.Small));
     container.addTextDisplayComponents(new TextDisplayBuilder().setContent(text));
   });
-  const picture = answer.picture && options.picture ? { name: options.picture.name, alt: truncateWords(plainLine(options.picture.description), 1024) } : undefined;
+  const picture = answer.picture && options.picture ? { name: options.picture.name, alt: truncateWords(plainLine(options.picture.description), V2_LIMITS.mediaDescription) } : undefined;
   if (picture) {
     container.addMediaGalleryComponents(
       new MediaGalleryBuilder().addItems(new MediaGalleryItemBuilder().setURL(`attachment://${picture.name}`).setDescription(picture.alt)),

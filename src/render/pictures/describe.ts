@@ -3,19 +3,20 @@
  * how many events each row holds and which patrols are numbered, how many dates are certain, and
  * what the axis leaves out. Counts and patrol numbers only: the card's own text tells the events.
  */
-import { daysInterval, formatInterval, spanText as eventsSpanText } from '../../text/day-spans.ts';
+import { daysInterval, formatInterval, spanText } from '../../text/day-spans.ts';
 import { listText, plural } from '../../answers/words.ts';
 import type { TimelineLayout } from './layout.ts';
 import type { DaySpan } from './time-axis.ts';
 
-function spanText(span: DaySpan): string {
+/** An exact span of drawn days (the axis's gaps are days, not events' vaguer dates). */
+function daysText(span: DaySpan): string {
   return formatInterval(daysInterval(span));
 }
 
 /** What the picture covers: its events' days within the range, each end as precise as its event. */
 function coveredText(layout: TimelineLayout): string {
   const { range } = layout;
-  return eventsSpanText(layout.marks.map(({ event }) => ({ first: Math.max(event.first, range.first), last: Math.min(event.last, range.last) })));
+  return spanText(layout.marks.map(({ event }) => ({ first: Math.max(event.first, range.first), last: Math.min(event.last, range.last) })));
 }
 
 /** Patrol numbers listed one by one; past this, the first few and how many more. */
@@ -55,7 +56,7 @@ export function describeTimeline(layout: TimelineLayout): string {
   const cut = marks.filter((m) => m.cutBefore || m.cutAfter).length;
   if (cut > 0) sentences.push(`${cut} go on past the edges of the range.`);
   if (layout.axis.collapsed.length > 0) {
-    sentences.push(`The axis leaves out ${listText(layout.axis.collapsed.map(spanText))}, with nothing on record.`);
+    sentences.push(`The axis leaves out ${listText(layout.axis.collapsed.map(daysText))}, with nothing on record.`);
   }
   return sentences.join(' ');
 }

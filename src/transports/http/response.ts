@@ -34,11 +34,6 @@ function forEdit(data: MessageData): MessageData {
   return kept === 0 ? rest : { ...rest, flags: kept };
 }
 
-/** An update replaces the whole card, files too: one without a picture drops the card's earlier one. */
-function replacing(data: MessageData): MessageData {
-  return { ...data, attachments: data.attachments ?? [] };
-}
-
 function uploads(reply: Reply): boolean {
   return (reply.files?.length ?? 0) > 0;
 }
@@ -46,7 +41,7 @@ function uploads(reply: Reply): boolean {
 /** What goes through the webhook once the response is sent: deferred work, or a reply that uploads files. */
 export function webhookReply(outgoing: Outgoing): Promise<Reply> | undefined {
   if (outgoing.kind === 'deferred') return outgoing.reply;
-  if ((outgoing.kind === 'message' || outgoing.kind === 'update') && uploads(outgoing)) return Promise.resolve({ data: outgoing.data, files: outgoing.files! });
+  if ((outgoing.kind === 'message' || outgoing.kind === 'update') && uploads(outgoing)) return Promise.resolve(outgoing);
   return undefined;
 }
 
@@ -57,7 +52,8 @@ export function interactionResponse(outgoing: Outgoing): APIInteractionResponse 
       return { type: InteractionResponseType.ChannelMessageWithSource, data: complete(outgoing.data) };
     case 'update':
       if (uploads(outgoing)) return { type: InteractionResponseType.DeferredMessageUpdate };
-      return { type: InteractionResponseType.UpdateMessage, data: complete(replacing(forEdit(outgoing.data))) };
+      // An update replaces the whole card, files too: one without a picture drops the card's earlier one.
+      return { type: InteractionResponseType.UpdateMessage, data: complete({ ...forEdit(outgoing.data), attachments: [] }) };
     case 'choices':
       return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [...outgoing.choices] } };
     case 'deferred':

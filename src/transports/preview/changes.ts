@@ -5,7 +5,8 @@
  * (each picture is drawn once per version and range, and kept by the render layer).
  */
 import { createHash } from 'node:crypto';
-import { cardReply, panelReply } from '../../interactions/answer-reply.ts';
+import { answer } from '../../answers/index.ts';
+import { cardMessage, panelMessage } from '../../interactions/answer-reply.ts';
 import type { MessageData, Reply } from '../../interactions/types.ts';
 import { decodePress, decodeTarget } from '../../render/custom-ids.ts';
 import type { KnowledgeIndex } from '../../search/types.ts';
@@ -37,9 +38,11 @@ export function snapshot(index: KnowledgeIndex, lists: CardLists = cardLists(ind
   for (const link of everyCard(lists)) {
     const target = decodeTarget(link.target);
     if (!target.ok) continue;
-    const card = cardReply(index, target.value, { ephemeral: false });
+    // Answered once: the card's message and its panels are all drawn from the same answer.
+    const answered = answer(index, target.value);
+    const card = cardMessage(index, answered, { ephemeral: false });
     const parts = new Map<CardPart, string>([['card', print(card)]]);
-    for (const panel of panelsOf(card.data)) parts.set(panel, print(panelReply(index, target.value, panel)));
+    for (const panel of panelsOf(card.data)) parts.set(panel, print(panelMessage(index, answered, panel)));
     out.set(link.target, { link, parts });
   }
   return out;

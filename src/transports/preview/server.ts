@@ -113,9 +113,10 @@ export function createPreviewServer(options: PreviewServerOptions): PreviewServe
     const index = store.current;
     if (!index || !pressed.ok || !PICTURE_NAME.test(name)) return send(res, 404, 'text/plain; charset=utf-8', 'no such picture\n');
     const { action, target } = pressed.value;
-    const shownAnswer = action === 'open' ? answerOf(index, target) : panel(index, target, action);
+    // Only cards have pictures: a panel is words only.
+    if (action !== 'open') return send(res, 404, 'text/plain; charset=utf-8', 'no such picture\n');
     // The bot's own function: the same name and bytes it uploads with the card.
-    const drawn = pictureFor(index, shownAnswer);
+    const drawn = pictureFor(index, answerOf(index, target));
     if (!drawn || drawn.name !== name) return send(res, 404, 'text/plain; charset=utf-8', 'no such picture\n');
     return send(res, 200, 'image/png', drawn.png(), { 'Cache-Control': 'no-store' });
   }
