@@ -7,7 +7,7 @@
 import { format, isSameDay, isValid, lastDayOfMonth, lastDayOfYear, parse, startOfMonth, startOfYear } from 'date-fns';
 import type { Dated } from '../domain/types.ts';
 import { possibleDays } from '../knowledge/days.ts';
-import { formatInterval, localDay, type DateStyle, type DayInterval } from '../text/day-spans.ts';
+import { daysInterval, formatInterval, type DateStyle, type DayInterval } from '../text/day-spans.ts';
 import type { Inline } from './answer.ts';
 import { user } from './answer.ts';
 
@@ -34,14 +34,12 @@ function spanInterval(day: Date, span: Span): DayInterval {
   }
 }
 
-
 /** The whole span of days a dated record may fall on, as the knowledge layer defines it. */
 export function datedInterval(d: Dated): DayInterval {
   const days = possibleDays(d);
   if (!days) return { start: new Date(Number.NaN), end: new Date(Number.NaN) };
-  return { start: localDay(days.first), end: localDay(days.last) };
+  return daysInterval(days);
 }
-
 
 /** A dated record's possible days, written as plainly as they allow (see formatInterval). */
 export function dateText(d: Dated, style: DateStyle = {}): string {

@@ -90,7 +90,7 @@ export function eventDisputed(base: FactBase, view: EventView): boolean {
 }
 
 /** Whether these facts hold two claims of one dispute: a point the sources tell differently. */
-export function holdsDispute(base: FactBase, factIds: readonly string[]): boolean {
+function holdsDispute(base: FactBase, factIds: readonly string[]): boolean {
   const seen = new Set<string>();
   for (const id of new Set(factIds)) {
     for (const d of base.disputesByFact.get(id) ?? []) {

@@ -104,7 +104,7 @@ export function answerSearch(index: KnowledgeIndex, input: string): Answer {
   ];
   if (left > 0) blocks.push({ kind: 'small', text: [`${left} more in the menu`] });
   const evidence = { facts: hits.map((h) => h.fact.id), readings: [] };
-  const options = hits.slice(0, MENU_MAX).map(
+  const options = hits.map(
     ({ fact }): MenuOption => ({
       label: briefOf(fact.statement, 100),
       description: `${dateText(fact, { months: 'short' })} · ${citations.sourceOf(fact.id).short_name}`,

@@ -83,8 +83,3 @@ export function possibleDays(record: Dated): { first: number; last: number } | n
 export function firstPossibleDay(record: Dated): number {
   return possibleDays(record)?.first ?? Number.NaN;
 }
-
-/** The latest day a checked record can fall on. */
-export function lastPossibleDay(record: Dated): number {
-  return possibleDays(record)?.last ?? Number.NaN;
-}

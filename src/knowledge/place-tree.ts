@@ -76,11 +76,11 @@ export function checkWithin(places: readonly Located<Place>[], catalogue: IdCata
 export function descendantsOf(places: readonly Place[], id: string): Place[] {
   const found: Place[] = [];
   const seen = new Set([id]);
-  for (let level = [id]; level.length > 0; ) {
-    const next = places.filter((place) => place.within !== undefined && level.includes(place.within) && !seen.has(place.id));
+  for (let level = new Set([id]); level.size > 0; ) {
+    const next = places.filter((place) => place.within !== undefined && level.has(place.within) && !seen.has(place.id));
     for (const place of next) seen.add(place.id);
     found.push(...next);
-    level = next.map((place) => place.id);
+    level = new Set(next.map((place) => place.id));
   }
   return found;
 }

@@ -118,7 +118,7 @@ export function fieldLabel(file: YamlFile, fieldPath: FieldPath): string {
  * The line of the field at `fieldPath` (its key, for a map entry), or of the nearest enclosing node
  * that exists: a missing field is reported at its entry.
  */
-export function lineOf(file: YamlFile, fieldPath: FieldPath): number {
+function lineOf(file: YamlFile, fieldPath: FieldPath): number {
   const { doc, lines } = file.located();
   let node: unknown = doc.contents;
   let line = node ? lineAt(lines, node as Node) : 1;

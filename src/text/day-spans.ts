@@ -58,10 +58,18 @@ export function formatInterval({ start, end }: DayInterval, style: DateStyle = {
  * would claim a day that no source gives.
  */
 export function spanText(spans: readonly { readonly first: number; readonly last: number }[], style: DateStyle = {}): string {
-  const first = Math.min(...spans.map((s) => s.first));
-  const last = Math.max(...spans.map((s) => s.last));
-  const startsOnDay = spans.some((s) => s.first === first && s.last === first);
-  const endsOnDay = spans.some((s) => s.last === last && s.first === last);
+  // One pass (a list of every event can be long): the ends, and whether an event known to the day sets each.
+  let first = Infinity;
+  let last = -Infinity;
+  let startsOnDay = false;
+  let endsOnDay = false;
+  for (const span of spans) {
+    const day = span.first === span.last;
+    if (span.first < first) [first, startsOnDay] = [span.first, day];
+    else if (span.first === first) startsOnDay ||= day;
+    if (span.last > last) [last, endsOnDay] = [span.last, day];
+    else if (span.last === last) endsOnDay ||= day;
+  }
   const { start, end } = daysInterval({ first, last });
   if (startsOnDay && endsOnDay) return formatInterval({ start, end }, style);
   const widened = { start: startsOnDay ? start : startOfMonth(start), end: endsOnDay ? end : lastDayOfMonth(end) };
